@@ -1,0 +1,17 @@
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export class LoginDto {
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+
+  /** Counter code to work at today (tellers and RMs); defaults to the person's own counter. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,16}$/, { message: 'counter must be a counter code such as "3" or "R1"' })
+  counter?: string;
+}

@@ -1,0 +1,50 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+import { APP_VERSION } from './common/version';
+import type { AppConfig } from './config/app-config';
+import { SeedService } from './seed/seed.service';
+
+/** Body size limit: ticket commands are tiny; anything larger is refused before it is parsed. */
+export const BODY_LIMIT = '100kb';
+
+/**
+ * Builds the configured application (used by main.ts and by the e2e tests, so both run the same
+ * pipes, filters and routes). Migrations run while the module initialises; the demo seed right after.
+ */
+export async function createApp(
+  config: AppConfig,
+  configure?: (app: INestApplication) => void,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+  });
+  configureApp(app);
+  configure?.(app);
+  await app.init();
+  await app.get(SeedService).seedIfEmpty();
+  return app;
+}
+
+export function configureApp(app: INestApplication): void {
+  app.use(json({ limit: BODY_LIMIT }));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('LobbyFlow API')
+      .setDescription('Ticketing, diversion and the live hall of a bank branch.')
+      .setVersion(APP_VERSION)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+}

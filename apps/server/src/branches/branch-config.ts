@@ -1,0 +1,77 @@
+import type { DiversionRules } from '@lobbyflow/domain';
+import { DomainError } from '@lobbyflow/domain';
+import type { EntityManager } from 'typeorm';
+import { CounterEntity } from '../counters/counter.entity';
+import type { BranchEntity } from './branch.entity';
+import { BusinessTypeEntity } from './business-type.entity';
+import { QueueEntity } from './queue.entity';
+
+/** Everything configured for a branch, loaded once per command. */
+export class BranchConfig {
+  constructor(
+    readonly branch: BranchEntity,
+    readonly queues: QueueEntity[],
+    readonly businessTypes: BusinessTypeEntity[],
+    readonly counters: CounterEntity[],
+  ) {}
+
+  static async load(manager: EntityManager, branch: BranchEntity): Promise<BranchConfig> {
+    const where = { branchId: branch.id };
+    const [queues, businessTypes, counters] = await Promise.all([
+      manager.find(QueueEntity, { where, order: { sortOrder: 'ASC' } }),
+      manager.find(BusinessTypeEntity, { where, order: { sortOrder: 'ASC' } }),
+      manager.find(CounterEntity, { where, order: { sortOrder: 'ASC' } }),
+    ]);
+    return new BranchConfig(branch, queues, businessTypes, counters);
+  }
+
+  get diversionRules(): DiversionRules {
+    return {
+      thresholds: this.branch.settings.thresholds,
+      businessTypes: this.businessTypes.filter((type) => type.active),
+      vipRouting: this.branch.settings.vipRouting,
+    };
+  }
+
+  queue(code: string): QueueEntity {
+    const queue = this.queues.find((candidate) => candidate.code === code);
+    if (!queue) {
+      const known = this.queues.map((candidate) => candidate.code).join(', ');
+      throw new DomainError('UNKNOWN_QUEUE', `This branch has no queue "${code}". Queues: ${known}.`);
+    }
+    return queue;
+  }
+
+  businessType(code: string): BusinessTypeEntity {
+    const type = this.businessTypes.find((candidate) => candidate.code === code && candidate.active);
+    if (!type) {
+      const known = this.businessTypes.filter((candidate) => candidate.active).map((candidate) => candidate.code);
+      throw new DomainError(
+        'UNKNOWN_BUSINESS_TYPE',
+        `Unknown business type "${code}". Known types: ${known.join(', ')}.`,
+      );
+    }
+    return type;
+  }
+
+  counter(id: string): CounterEntity {
+    const counter = this.counters.find((candidate) => candidate.id === id);
+    if (!counter) throw new DomainError('COUNTER_NOT_FOUND', 'This branch has no such counter.');
+    return counter;
+  }
+
+  counterById(id: string | null): CounterEntity | undefined {
+    return id ? this.counters.find((candidate) => candidate.id === id) : undefined;
+  }
+
+  /** Open counters that serve a queue: the capacity a wait estimate divides by. */
+  servingCounters(queueCode: string): number {
+    return this.counters.filter(
+      (counter) => counter.status === 'open' && counter.queues.some((served) => served.queue === queueCode),
+    ).length;
+  }
+
+  typicalMinutes(businessTypeCode: string): number {
+    return this.businessTypes.find((type) => type.code === businessTypeCode)?.typicalServiceMinutes ?? 5;
+  }
+}

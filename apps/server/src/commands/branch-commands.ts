@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BranchEvent, BranchEventMap, BranchEventType } from '@lobbyflow/contracts';
+import { DomainError, businessDayOf } from '@lobbyflow/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { BranchEntity } from '../branches/branch.entity';
+import { Clock } from '../common/clock';
+import { BranchEventEntity } from '../events/branch-event.entity';
+import { EventBus } from './event-bus';
+
+/** What a branch command sees: its transaction, the locked branch row, one "now", and the event log. */
+export interface BranchTransaction {
+  readonly manager: EntityManager;
+  readonly branch: BranchEntity;
+  readonly now: Date;
+  /** Appends an event to the branch log in this transaction; it is published only after commit. */
+  emit<K extends BranchEventType>(type: K, data: BranchEventMap[K]): void;
+}
+
+/** Runs inside the first command of a new business day, before the command itself. */
+export type DayStartHandler = (tx: BranchTransaction, previousDay: string) => Promise<void>;
+
+/**
+ * The one entry point for changing a branch (design.md §2.3-2.4). Each command runs in one database
+ * transaction, serialised per branch, and appends its events to the gap-free per-branch log in that
+ * same transaction; the events are published after commit, never before and never on rollback.
+ *
+ * SQLite: TypeORM shares one connection, so every write transaction in the process goes through one
+ * in-process queue. PostgreSQL: each transaction takes `pg_advisory_xact_lock` on the branch, so
+ * several server instances stay correct.
+ */
+@Injectable()
+export class BranchCommands {
+  private queueTail: Promise<unknown> = Promise.resolve();
+  private readonly dayStartHandlers: DayStartHandler[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly bus: EventBus,
+  ) {}
+
+  private get serialisedInProcess(): boolean {
+    return this.dataSource.options.type !== 'postgres';
+  }
+
+  onDayStart(handler: DayStartHandler): void {
+    this.dayStartHandlers.push(handler);
+  }
+
+  /** Runs `work` as one command on the branch addressed by `branchCode`. */
+  async run<T>(branchCode: string, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
+    const { result, events } = await this.serialise(() =>
+      this.dataSource.transaction((manager) => this.execute(manager, branchCode, work)),
+    );
+    this.bus.publish(events);
+    return result;
+  }
+
+  /**
+   * Runs a read that must see a consistent state (a snapshot together with its `seq`). On SQLite it
+   * waits its turn behind writes, so it never sees half of a command.
+   */
+  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.serialisedInProcess) return this.serialise(() => work(this.dataSource.manager));
+    return this.dataSource.transaction('REPEATABLE READ', work);
+  }
+
+  private serialise<T>(task: () => Promise<T>): Promise<T> {
+    if (!this.serialisedInProcess) return task();
+    const result = this.queueTail.then(task, task);
+    this.queueTail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async execute<T>(
+    manager: EntityManager,
+    branchCode: string,
+    work: (tx: BranchTransaction) => Promise<T>,
+  ): Promise<{ result: T; events: BranchEvent[] }> {
+    if (!this.serialisedInProcess) {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(branchCode)]);
+    }
+    const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
+    if (!branch) {
+      throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+    }
+    const now = this.clock.now();
+    const pending: { type: BranchEventType; data: object }[] = [];
+    const tx: BranchTransaction = {
+      manager,
+      branch,
+      now,
+      emit: (type, data) => pending.push({ type, data }),
+    };
+
+    const today = businessDayOf(now, branch.timeZone, branch.dayStartsAt);
+    if (today !== branch.businessDay) {
+      const previousDay = branch.businessDay;
+      branch.businessDay = today;
+      for (const handler of this.dayStartHandlers) await handler(tx, previousDay);
+    }
+
+    const result = await work(tx);
+
+    const firstSeq = branch.lastSeq + 1;
+    const rows = pending.map((event, index) =>
+      manager.create(BranchEventEntity, {
+        branchId: branch.id,
+        seq: firstSeq + index,
+        type: event.type,
+        at: now,
+        data: event.data as Record<string, unknown>,
+      }),
+    );
+    // The log row's JSON data is opaque to TypeORM's deep-partial insert type.
+    if (rows.length > 0) await manager.insert(BranchEventEntity, rows as QueryDeepPartialEntity<BranchEventEntity>[]);
+    await manager.update(
+      BranchEntity,
+      { id: branch.id },
+      { lastSeq: branch.lastSeq + rows.length, businessDay: branch.businessDay },
+    );
+    const events = rows.map(
+      (row) =>
+        ({ branchId: branchCode, seq: row.seq, at: now.toISOString(), type: row.type, ...row.data }) as BranchEvent,
+    );
+    return { result, events };
+  }
+}
+
+/** A stable 63-bit key per branch for PostgreSQL advisory locks. */
+function advisoryKey(branchCode: string): string {
+  const digest = createHash('sha256').update(`lobbyflow:branch:${branchCode}`).digest();
+  return (digest.readBigInt64BE(0) & 0x7fffffffffffffffn).toString();
+}

@@ -1,0 +1,48 @@
+import type { CounterKind, CounterStatus, LocalizedText } from '@lobbyflow/contracts';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn, JsonColumn } from '../database/columns';
+
+export interface ServedQueue {
+  queue: string;
+  /** Higher weight: this queue's tickets are served sooner at this counter. */
+  weight: number;
+}
+
+/** A place where tickets are served: a teller's window or an RM's desk. */
+@Entity('counter')
+@Index(['branchId', 'code'], { unique: true })
+export class CounterEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  branchId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  code!: string;
+
+  @JsonColumn()
+  name!: LocalizedText;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: CounterKind;
+
+  @Column({ type: 'varchar', length: 16, default: 'open' })
+  status!: CounterStatus;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  pauseReason!: string | null;
+
+  @InstantColumn({ nullable: true })
+  pausedAt!: Date | null;
+
+  @JsonColumn()
+  queues!: ServedQueue[];
+
+  /** Non-normal calls in a row while normal tickets waited (the call policy's ratio). */
+  @Column({ type: 'integer', default: 0 })
+  priorityStreak!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  sortOrder!: number;
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { BranchEntity } from '../branches/branch.entity';
+import { BusinessTypeEntity } from '../branches/business-type.entity';
+import { QueueEntity } from '../branches/queue.entity';
+import { CounterEntity } from '../counters/counter.entity';
+import { DeviceEntity } from '../devices/device.entity';
+import { BranchEventEntity } from '../events/branch-event.entity';
+import { StaffUserEntity } from '../staff/staff-user.entity';
+import { DiversionRecordEntity } from '../tickets/diversion-record.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+
+export const ENTITIES = [
+  BranchEntity,
+  QueueEntity,
+  BusinessTypeEntity,
+  CounterEntity,
+  StaffUserEntity,
+  DeviceEntity,
+  TicketEntity,
+  BranchEventEntity,
+  DiversionRecordEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/**
+ * TypeORM options for the configured engine: PostgreSQL when DATABASE_URL is set, otherwise the
+ * SQLite file at DATABASE_PATH. Migrations run at start; the schema is never synchronised.
+ */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: ['error', 'warn'] as ('error' | 'warn')[],
+  };
+  if (config.databaseUrl) {
+    return { ...common, type: 'postgres', url: config.databaseUrl };
+  }
+  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
+  return {
+    ...common,
+    type: 'sqlite',
+    database: config.databasePath,
+    // WAL lets readers (backups, report tools) look while the server writes; a busy timeout rides out
+    // a checkpoint instead of failing a request.
+    enableWAL: true,
+    busyTimeout: 5000,
+  };
+}

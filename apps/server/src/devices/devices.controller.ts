@@ -1,0 +1,33 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { DeviceRegistered, DeviceView } from '@lobbyflow/contracts';
+import { Allow } from '../auth/allow.decorator';
+import { DevicesService } from './devices.service';
+import { RegisterDeviceDto } from './dto/register-device.dto';
+
+@ApiTags('devices')
+@Controller('branches/:branchId/devices')
+export class DevicesController {
+  constructor(private readonly devices: DevicesService) {}
+
+  /** Registers a kiosk or display; the key in the answer is shown once. */
+  @Post()
+  @Allow('admin')
+  register(@Param('branchId') branchId: string, @Body() body: RegisterDeviceDto): Promise<DeviceRegistered> {
+    return this.devices.register(branchId, body);
+  }
+
+  @Get()
+  @Allow('admin')
+  list(@Param('branchId') branchId: string): Promise<DeviceView[]> {
+    return this.devices.list(branchId);
+  }
+
+  /** Revokes a device key at once. */
+  @Delete(':deviceId')
+  @HttpCode(204)
+  @Allow('admin')
+  revoke(@Param('branchId') branchId: string, @Param('deviceId', ParseUUIDPipe) deviceId: string): Promise<void> {
+    return this.devices.revoke(branchId, deviceId);
+  }
+}

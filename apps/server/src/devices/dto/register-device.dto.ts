@@ -1,0 +1,12 @@
+import { DEVICE_KINDS, type DeviceKind } from '@lobbyflow/contracts';
+import { IsIn, IsString, Length } from 'class-validator';
+
+export class RegisterDeviceDto {
+  @IsIn(DEVICE_KINDS)
+  kind!: DeviceKind;
+
+  /** Where the device stands, e.g. "Lobby kiosk 2". */
+  @IsString()
+  @Length(1, 128)
+  name!: string;
+}

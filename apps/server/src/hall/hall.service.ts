@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  BranchEvent,
+  EventsPage,
+  PublicTicketView,
+  QueueSnapshot,
+  QueueView,
+  ServiceView,
+  StaffTicketView,
+} from '@lobbyflow/contracts';
+import { DomainError, estimateWaitMinutes, ticketsAhead } from '@lobbyflow/domain';
+import { In, MoreThan, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { BranchEntity } from '../branches/branch.entity';
+import { BranchConfig } from '../branches/branch-config';
+import { BranchCommands } from '../commands/branch-commands';
+import { Clock } from '../common/clock';
+import { BranchEventEntity } from '../events/branch-event.entity';
+import { StaffUserEntity } from '../staff/staff-user.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { counterView, staffTicketView, toPublic } from '../tickets/ticket-views';
+
+/** Most events one page returns; a client further behind takes a fresh snapshot. */
+export const EVENTS_PAGE_LIMIT = 500;
+
+/** Read side of the hall: services offered, the live queue snapshot, and the event log. */
+@Injectable()
+export class HallService {
+  constructor(
+    private readonly commands: BranchCommands,
+    private readonly clock: Clock,
+  ) {}
+
+  async services(branchCode: string): Promise<ServiceView[]> {
+    return this.commands.read(async (manager) => {
+      const config = await BranchConfig.load(manager, await branchByCode(manager, branchCode));
+      return config.businessTypes
+        .filter((type) => type.active)
+        .map((type) => ({
+          code: type.code,
+          name: type.name,
+          category: type.category,
+          icon: type.icon,
+          asksAmount:
+            type.routes.some((route) => route.when?.amountAtMost || route.when?.amountAtLeast) ||
+            type.signals.some((signal) => signal.when?.amountAtMost || signal.when?.amountAtLeast),
+          asksCard: type.routes.some((route) => route.when?.hasCard !== undefined),
+          typicalServiceMinutes: type.typicalServiceMinutes,
+        }));
+    });
+  }
+
+  /** Everything a screen shows, with the `seq` it reflects; public callers get the public projection. */
+  async snapshot(branchCode: string, principal: Principal): Promise<QueueSnapshot<PublicTicketView | StaffTicketView>> {
+    const staff = principal.kind === 'staff';
+    return this.commands.read(async (manager) => {
+      const branch = await branchByCode(manager, branchCode);
+      const config = await BranchConfig.load(manager, branch);
+      const open = await manager.find(TicketEntity, {
+        where: {
+          branchId: branch.id,
+          businessDay: branch.businessDay,
+          status: In(['waiting', 'called', 'serving', 'parked']),
+        },
+        order: { queuedAt: 'ASC' },
+      });
+      const users = await manager.find(StaffUserEntity, { where: { branchId: branch.id, active: true } });
+      const now = this.clock.now();
+      const waiting = open.filter((ticket) => ticket.status === 'waiting');
+      const atCounters = open.filter((ticket) => ticket.status === 'called' || ticket.status === 'serving');
+      const view = (ticket: TicketEntity) => {
+        const full = staffTicketView(ticket, config.counterById(ticket.counterId));
+        return staff ? full : toPublic(full);
+      };
+      const queues: QueueView[] = config.queues.map((queue) => {
+        const inQueue = waiting.filter((ticket) => ticket.queue === queue.code);
+        const minutes = inQueue.map((ticket) => config.typicalMinutes(ticket.businessType));
+        const average = minutes.length ? minutes.reduce((a, b) => a + b, 0) / minutes.length : 0;
+        return {
+          code: queue.code,
+          prefix: queue.prefix,
+          name: queue.name,
+          destination: queue.destination,
+          waiting: inQueue.length,
+          // What a customer taking a ticket now would wait: everyone in the queue is ahead.
+          estimatedWaitMinutes: estimateWaitMinutes({
+            ahead: inQueue.length,
+            servingCounters: config.servingCounters(queue.code),
+            serviceMinutes: average,
+          }),
+          longestWaitSeconds: inQueue.length
+            ? Math.max(0, Math.floor((now.getTime() - inQueue[0].queuedAt.getTime()) / 1000))
+            : 0,
+        };
+      });
+      return {
+        branchId: branch.code,
+        seq: branch.lastSeq,
+        businessDay: branch.businessDay,
+        at: now.toISOString(),
+        queues,
+        waiting: waiting
+          .slice()
+          .sort((a, b) => ticketsAhead(a, waiting) - ticketsAhead(b, waiting))
+          .map(view),
+        nowServing: atCounters.map(view),
+        counters: config.counters.map((counter) =>
+          counterView(
+            counter,
+            staff ? users.find((user) => user.counterId === counter.id) : undefined,
+            atCounters.find((ticket) => ticket.counterId === counter.id),
+          ),
+        ),
+      };
+    });
+  }
+
+  /** The events after `after`, for the caller's audience, in `seq` order. */
+  async eventsAfter(branchCode: string, after: number, principal: Principal): Promise<EventsPage> {
+    return this.commands.read(async (manager) => {
+      const branch = await branchByCode(manager, branchCode);
+      const rows = await manager.find(BranchEventEntity, {
+        where: { branchId: branch.id, seq: MoreThan(after) },
+        order: { seq: 'ASC' },
+        take: EVENTS_PAGE_LIMIT,
+      });
+      const events = rows.map(
+        (row) =>
+          ({
+            branchId: branch.code,
+            seq: row.seq,
+            at: row.at.toISOString(),
+            type: row.type,
+            ...row.data,
+          }) as BranchEvent,
+      );
+      return {
+        branchId: branch.code,
+        after,
+        events: principal.kind === 'staff' ? events : events.map(publicEvent),
+        lastSeq: branch.lastSeq,
+        hasMore: rows.length > 0 && rows[rows.length - 1].seq < branch.lastSeq,
+      };
+    });
+  }
+}
+
+/**
+ * The public projection of an event: ticket events keep only what a display may show; events with no
+ * public meaning keep their envelope (so `seq` stays gap-free for every audience) but lose their data.
+ */
+export function publicEvent(event: BranchEvent): BranchEvent {
+  if ('ticket' in event) {
+    return { ...event, ticket: toPublic(event.ticket) as StaffTicketView };
+  }
+  if (event.type === 'counter.updated') {
+    return { ...event, counter: { ...event.counter, staff: null } };
+  }
+  const { branchId, seq, at, type } = event;
+  return { branchId, seq, at, type } as BranchEvent;
+}
+
+async function branchByCode(manager: EntityManager, code: string): Promise<BranchEntity> {
+  const branch = await manager.findOne(BranchEntity, { where: { code } });
+  if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${code}".`);
+  return branch;
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { ConfigError, loadConfig } from './config/app-config';
+import { SeedService } from './seed/seed.service';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`LobbyFlow cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port);
+  const base = `http://localhost:${config.port}`;
+  const demo = await app.get(SeedService).demoCredentials();
+  const lines = [
+    '',
+    `LobbyFlow is running on ${base}`,
+    `  API            ${base}/api   (docs: ${base}/api/docs)`,
+    `  Health         ${base}/api/health`,
+    `  Database       ${config.databaseUrl ? 'PostgreSQL' : config.databasePath}`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      `Demo branch "${demo.branchCode}"`,
+      `  Staff logins   ${demo.usernames.join(', ')}`,
+      `  Password       ${demo.password}`,
+      ...demo.devices.map((device) => `  ${device.kind.padEnd(14)} ${device.key}   (${device.name})`),
+      '',
+      `  Try: curl -s ${base}/api/branches/${demo.branchCode}/queue -H "Authorization: Bearer <display key>"`,
+    );
+  }
+  // The banner goes to stdout as plain text: it is for the person who just typed `npm start`.
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+void main();

@@ -1,0 +1,44 @@
+import { PRIORITY_CLASSES, PRIORITY_REASONS, type PriorityClass, type PriorityReason } from '@lobbyflow/contracts';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+/** The largest amount a kiosk accepts (CNY): far above any real visit, far below float trouble. */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
+/** What the customer told the kiosk; the same fields drive triage (advice only). */
+export class TriageDto {
+  /** Business type code, e.g. `cash-deposit` (see GET /api/branches/:branchId/services). */
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,32}$/, { message: 'businessType must be a business type code such as "cash-deposit"' })
+  businessType!: string;
+
+  /** Amount in CNY (up to two decimals); only asked when it changes the route. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  amount?: number;
+
+  /** Whether the customer holds a card of this bank. */
+  @IsOptional()
+  @IsBoolean()
+  hasCard?: boolean;
+}
+
+export class IssueTicketDto extends TriageDto {
+  /** `priority` for elderly, disabled or pregnant customers (kiosk); `vip` only from staff. */
+  @IsOptional()
+  @IsIn(PRIORITY_CLASSES)
+  priority?: PriorityClass;
+
+  @ValidateIf((dto: IssueTicketDto) => dto.priorityReason !== undefined)
+  @IsIn(PRIORITY_REASONS)
+  priorityReason?: PriorityReason;
+
+  /** The customer saw the self-service advice and still wants a counter ticket. */
+  @IsOptional()
+  @IsBoolean()
+  declinedAdvice?: boolean;
+}
+
+/** A customer took the self-service advice: recorded for the diversion rate, no ticket issued. */
+export class AcceptAdviceDto extends TriageDto {}

@@ -1,0 +1,34 @@
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+
+const CODE = /^[A-Za-z0-9-]{1,32}$/;
+
+export class FinishTicketDto {
+  /** Business types actually done (codes); defaults to the business the ticket was issued for. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(CODE, { each: true, message: 'businessDone must list business type codes' })
+  businessDone?: string[];
+}
+
+export class TransferTicketDto {
+  /** Queue code to move the ticket to. */
+  @IsOptional()
+  @IsString()
+  @Matches(CODE, { message: 'queue must be a queue code such as "B"' })
+  queue?: string;
+
+  /** Counter id to send the ticket to; only that counter calls it next. */
+  @IsOptional()
+  @IsUUID()
+  counterId?: string;
+}
+
+export class ParkTicketDto {
+  /** Staff member the ticket waits for (user id). */
+  @IsUUID()
+  staffId!: string;
+}
+
+export class CallTicketDto {}

@@ -1,0 +1,65 @@
+import type { CounterView, PublicTicketView, StaffTicketView } from '@lobbyflow/contracts';
+import type { CounterEntity } from '../counters/counter.entity';
+import type { StaffUserEntity } from '../staff/staff-user.entity';
+import type { TicketEntity } from './ticket.entity';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function publicTicketView(ticket: TicketEntity, counter?: CounterEntity): PublicTicketView {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    queue: ticket.queue,
+    status: ticket.status,
+    counter: counter?.code ?? null,
+    counterName: counter?.name ?? null,
+    calledAt: iso(ticket.calledAt),
+  };
+}
+
+export function staffTicketView(ticket: TicketEntity, counter?: CounterEntity): StaffTicketView {
+  return {
+    ...publicTicketView(ticket, counter),
+    businessType: ticket.businessType,
+    destination: ticket.destination,
+    amount: ticket.amount,
+    hasCard: ticket.hasCard,
+    priority: ticket.priority,
+    priorityReason: ticket.priorityReason,
+    signals: ticket.signals,
+    adviceOutcome: ticket.adviceOutcome,
+    issuedAt: ticket.issuedAt.toISOString(),
+    queuedAt: ticket.queuedAt.toISOString(),
+    startedAt: iso(ticket.startedAt),
+    finishedAt: iso(ticket.finishedAt),
+    recallCount: ticket.recallCount,
+    counterId: ticket.counterId,
+    parkedFor: ticket.parkedFor,
+    businessDone: ticket.businessDone,
+    businessDay: ticket.businessDay,
+  };
+}
+
+/** Reduces a staff view (as stored in the event log) to what public screens may see. */
+export function toPublic(view: StaffTicketView): PublicTicketView {
+  const { id, number, queue, status, counter, counterName, calledAt } = view;
+  return { id, number, queue, status, counter, counterName, calledAt };
+}
+
+export function counterView(
+  counter: CounterEntity,
+  staff: StaffUserEntity | undefined,
+  currentTicket: TicketEntity | undefined,
+): CounterView {
+  return {
+    id: counter.id,
+    code: counter.code,
+    name: counter.name,
+    kind: counter.kind,
+    status: counter.status,
+    pauseReason: counter.pauseReason,
+    queues: counter.queues,
+    staff: staff ? { id: staff.id, displayName: staff.displayName } : null,
+    currentTicket: currentTicket?.number ?? null,
+  };
+}

@@ -1,0 +1,457 @@
+import { createHash } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { AdviceOutcome, IssuedTicket, StaffTicketView, TicketTokenView, TriageResult } from '@lobbyflow/contracts';
+import {
+  DomainError,
+  chooseNextTicket,
+  divert,
+  estimateWaitMinutes,
+  formatTicketNumber,
+  ticketsAhead,
+  transition,
+  type TicketCommand,
+} from '@lobbyflow/domain';
+import { In, LessThan, type EntityManager } from 'typeorm';
+import { isStaff, type Principal, type StaffPrincipal } from '../auth/principal';
+import { newTicketToken } from '../auth/secrets';
+import { BranchEntity } from '../branches/branch.entity';
+import { BranchConfig } from '../branches/branch-config';
+import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
+import { CounterEntity } from '../counters/counter.entity';
+import { StaffUserEntity } from '../staff/staff-user.entity';
+import { AcceptAdviceDto, IssueTicketDto, TriageDto } from './dto/issue-ticket.dto';
+import { assertMayAct } from './ticket-access';
+import { DiversionRecordEntity } from './diversion-record.entity';
+import { TicketEntity } from './ticket.entity';
+import { publicTicketView, staffTicketView } from './ticket-views';
+
+interface TransferRequest {
+  action: 'transfer';
+  queue?: string;
+  counterId?: string;
+}
+
+/** A lifecycle command as an HTTP caller states it (a transfer may name only a counter). */
+export type TicketRequest = Exclude<TicketCommand, { action: 'call' | 'expire' | 'transfer' }> | TransferRequest;
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+export interface IssueOutcome {
+  ticket: IssuedTicket;
+  /** True when an Idempotency-Key matched an earlier request: nothing new was written. */
+  replayed: boolean;
+}
+
+/** Issues tickets and moves them through their lifecycle, one branch command at a time. */
+@Injectable()
+export class TicketsService implements OnModuleInit {
+  constructor(private readonly commands: BranchCommands) {}
+
+  onModuleInit(): void {
+    this.commands.onDayStart((tx) => this.expireOpenTickets(tx));
+  }
+
+  /** Advice only: where this business would go. Nothing is written. */
+  async triage(branchCode: string, dto: TriageDto): Promise<TriageResult> {
+    return this.commands.read(async (manager) => {
+      const config = await this.config(manager, branchCode);
+      config.businessType(dto.businessType);
+      const diversion = divert(dto, config.diversionRules);
+      config.queue(diversion.counterQueue);
+      return diversion;
+    });
+  }
+
+  async issue(
+    branchCode: string,
+    principal: Principal,
+    dto: IssueTicketDto,
+    idempotencyKey?: string,
+  ): Promise<IssueOutcome> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_INVALID',
+        'Idempotency-Key must be 8 to 128 characters of letters, digits and _ . : - (a UUID is ideal).',
+      );
+    }
+    if (dto.priority === 'vip' && !(isStaff(principal) && ['lobby-manager', 'admin'].includes(principal.role))) {
+      throw new DomainError('PRIORITY_NOT_ALLOWED', 'Only the lobby manager may issue a VIP ticket.');
+    }
+    if (dto.priorityReason !== undefined && dto.priority !== 'priority') {
+      throw new DomainError('VALIDATION_FAILED', 'priorityReason is only given with priority "priority".', {
+        fields: ['priorityReason'],
+      });
+    }
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(canonical(dto)))
+      .digest('hex');
+
+    return this.commands.run(branchCode, async (tx) => {
+      const { manager, branch, now } = tx;
+      if (idempotencyKey !== undefined) {
+        const earlier = await manager.findOne(TicketEntity, { where: { branchId: branch.id, idempotencyKey } });
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) {
+            throw new DomainError(
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was already used for a different ticket request; use a new key for a new request.',
+            );
+          }
+          return { ticket: await this.issuedView(manager, branch, earlier), replayed: true };
+        }
+      }
+
+      const config = await BranchConfig.load(manager, branch);
+      config.businessType(dto.businessType);
+      const diversion = divert(dto, config.diversionRules);
+      const queue = config.queue(diversion.counterQueue);
+      const adviceOutcome: AdviceOutcome | null = diversion.selfService
+        ? dto.declinedAdvice
+          ? 'declined'
+          : 'not-shown'
+        : null;
+
+      const { last } = (await manager
+        .createQueryBuilder(TicketEntity, 'ticket')
+        .select('MAX(ticket.sequence)', 'last')
+        .where('ticket.branchId = :branchId', { branchId: branch.id })
+        .andWhere('ticket.businessDay = :day', { day: branch.businessDay })
+        .andWhere('ticket.issueQueue = :queue', { queue: queue.code })
+        .getRawOne<{ last: number | string | null }>()) ?? { last: null };
+      const sequence = Number(last ?? 0) + 1;
+
+      const ticket = manager.create(TicketEntity, {
+        id: crypto.randomUUID(),
+        branchId: branch.id,
+        businessDay: branch.businessDay,
+        issueQueue: queue.code,
+        sequence,
+        number: formatTicketNumber(queue.prefix, sequence),
+        queue: queue.code,
+        businessType: dto.businessType,
+        destination: diversion.counterDestination,
+        amount: dto.amount ?? null,
+        hasCard: dto.hasCard ?? null,
+        priority: dto.priority ?? 'normal',
+        priorityReason: dto.priorityReason ?? null,
+        signals: diversion.signals,
+        adviceOutcome,
+        status: 'waiting',
+        issuedAt: now,
+        queuedAt: now,
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        recallCount: 0,
+        counterId: null,
+        targetCounterId: null,
+        parkedFor: null,
+        servedBy: null,
+        businessDone: [],
+        token: newTicketToken(),
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: idempotencyKey !== undefined ? requestHash : null,
+      });
+      await manager.insert(TicketEntity, ticket);
+      if (adviceOutcome) {
+        await this.recordAdvice(tx, dto.businessType, adviceOutcome, ticket.id);
+      }
+      tx.emit('ticket.issued', { ticket: staffTicketView(ticket) });
+      return { ticket: await this.issuedView(manager, branch, ticket, config), replayed: false };
+    });
+  }
+
+  /** The customer took the self-service advice: counted for the diversion rate, no ticket. */
+  async acceptAdvice(branchCode: string, dto: AcceptAdviceDto): Promise<TriageResult> {
+    return this.commands.run(branchCode, async (tx) => {
+      const config = await BranchConfig.load(tx.manager, tx.branch);
+      config.businessType(dto.businessType);
+      const diversion = divert(dto, config.diversionRules);
+      if (!diversion.selfService) {
+        throw new DomainError(
+          'NO_ROUTE',
+          `"${dto.businessType}" with these details is not self-service business; issue a ticket instead.`,
+        );
+      }
+      await this.recordAdvice(tx, dto.businessType, 'accepted', null);
+      return diversion;
+    });
+  }
+
+  async byToken(principal: Principal): Promise<TicketTokenView> {
+    if (principal.kind !== 'ticket') throw new DomainError('FORBIDDEN', 'Open this page with the ticket link.');
+    return this.commands.read(async (manager) => {
+      const ticket = await manager.findOneOrFail(TicketEntity, { where: { id: principal.ticketId } });
+      const branch = await manager.findOneOrFail(BranchEntity, { where: { id: ticket.branchId } });
+      const config = await BranchConfig.load(manager, branch);
+      const { ahead, estimatedWaitMinutes } = await this.position(manager, config, ticket);
+      return {
+        ...publicTicketView(ticket, config.counterById(ticket.counterId)),
+        ahead,
+        estimatedWaitMinutes,
+        issuedAt: ticket.issuedAt.toISOString(),
+        branch: { code: branch.code, name: branch.name },
+        queueName: config.queue(ticket.queue).name,
+      };
+    });
+  }
+
+  /** The counter's teller calls whoever the call policy picks; null when nothing waits. */
+  async callNext(counterId: string, principal: StaffPrincipal): Promise<StaffTicketView | null> {
+    const branchCode = await this.branchOfCounter(counterId, principal);
+    return this.commands.run(branchCode, async (tx) => {
+      const { manager, branch, now } = tx;
+      const config = await BranchConfig.load(manager, branch);
+      const counter = config.counter(counterId);
+      await this.assertCounterCanCall(manager, counter);
+      const waiting = await manager.find(TicketEntity, {
+        where: { branchId: branch.id, businessDay: branch.businessDay, status: 'waiting' },
+      });
+      const decision = chooseNextTicket(counter, waiting, branch.settings.callPolicy, now);
+      if (!decision) return null;
+      const ticket = waiting.find((candidate) => candidate.id === decision.ticketId) as TicketEntity;
+      counter.priorityStreak = decision.priorityStreak;
+      await manager.update(CounterEntity, { id: counter.id }, { priorityStreak: decision.priorityStreak });
+      return this.apply(tx, config, ticket, { action: 'call', counterId: counter.id }, principal);
+    });
+  }
+
+  /** Calls one chosen ticket: a waiting one in a queue this counter serves, or one parked for the caller. */
+  async call(ticketId: string, principal: StaffPrincipal): Promise<StaffTicketView> {
+    const counterId = principal.counterId;
+    if (!counterId) throw new DomainError('WRONG_COUNTER', 'Sign in at a counter to call tickets.');
+    const branchCode = await this.branchOfCounter(counterId, principal);
+    return this.commands.run(branchCode, async (tx) => {
+      const config = await BranchConfig.load(tx.manager, tx.branch);
+      const counter = config.counter(counterId);
+      const ticket = await this.ticketIn(tx, ticketId);
+      assertMayAct(principal, ticket, 'call');
+      const directedHere = ticket.targetCounterId === counter.id;
+      if (ticket.status === 'waiting' && ticket.targetCounterId && !directedHere) {
+        throw new DomainError('COUNTER_NOT_SERVING_QUEUE', `Ticket ${ticket.number} was sent to another counter.`);
+      }
+      if (ticket.status === 'waiting' && !directedHere && !counter.queues.some((q) => q.queue === ticket.queue)) {
+        throw new DomainError(
+          'COUNTER_NOT_SERVING_QUEUE',
+          `Counter ${counter.code} does not serve queue ${ticket.queue}; ask the lobby manager to transfer ticket ${ticket.number}.`,
+        );
+      }
+      await this.assertCounterCanCall(tx.manager, counter);
+      return this.apply(tx, config, ticket, { action: 'call', counterId: counter.id }, principal);
+    });
+  }
+
+  /** Any other lifecycle command on one ticket (recall, start, finish, no-show, return, transfer, park, cancel). */
+  async act(ticketId: string, principal: StaffPrincipal, request: TicketRequest): Promise<StaffTicketView> {
+    const branchCode = await this.commands.read(async (manager) => {
+      const ticket = await manager.findOne(TicketEntity, {
+        where: { id: ticketId },
+        select: { id: true, branchId: true },
+      });
+      if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket.');
+      const branch = await manager.findOneOrFail(BranchEntity, { where: { id: ticket.branchId } });
+      return branch.code;
+    });
+    if (branchCode !== principal.branch) {
+      throw new DomainError('WRONG_BRANCH', 'This ticket belongs to another branch.');
+    }
+    return this.commands.run(branchCode, async (tx) => {
+      const config = await BranchConfig.load(tx.manager, tx.branch);
+      const ticket = await this.ticketIn(tx, ticketId);
+      assertMayAct(principal, ticket, request.action);
+      const command = request.action === 'transfer' ? this.transferCommand(config, ticket, request) : request;
+      if (command.action === 'park') {
+        const staff = await tx.manager.findOne(StaffUserEntity, {
+          where: { id: command.staffId, branchId: tx.branch.id, active: true },
+        });
+        if (!staff) throw new DomainError('STAFF_NOT_FOUND', 'There is no such active staff member in this branch.');
+      }
+      if (command.action === 'finish') {
+        for (const code of command.businessDone) config.businessType(code);
+        if (command.businessDone.length === 0) command.businessDone.push(ticket.businessType);
+      }
+      return this.apply(tx, config, ticket, command, principal);
+    });
+  }
+
+  /** A transfer names a queue, a counter, or both; a counter alone keeps the queue if it serves it. */
+  private transferCommand(config: BranchConfig, ticket: TicketEntity, request: TransferRequest): TicketCommand {
+    if (!request.queue && !request.counterId) {
+      throw new DomainError(
+        'TRANSFER_TARGET_REQUIRED',
+        'Say where to transfer the ticket: a queue, a counter, or both.',
+      );
+    }
+    const target = request.counterId ? config.counter(request.counterId) : undefined;
+    const servesTicketQueue = target?.queues.some((served) => served.queue === ticket.queue);
+    const queue = request.queue ?? (servesTicketQueue ? ticket.queue : target?.queues[0]?.queue);
+    if (!queue) throw new DomainError('COUNTER_NOT_SERVING_QUEUE', `Counter ${target?.code} serves no queue.`);
+    config.queue(queue);
+    if (target && !target.queues.some((served) => served.queue === queue)) {
+      throw new DomainError('COUNTER_NOT_SERVING_QUEUE', `Counter ${target.code} does not serve queue ${queue}.`);
+    }
+    return { action: 'transfer', queue, counterId: target?.id ?? null };
+  }
+
+  private async apply(
+    tx: BranchTransaction,
+    config: BranchConfig,
+    ticket: TicketEntity,
+    command: TicketCommand,
+    principal?: StaffPrincipal,
+  ): Promise<StaffTicketView> {
+    const fromQueue = ticket.queue;
+    const patch = transition(ticket, command, tx.branch.settings.lifecycle, tx.now);
+    Object.assign(ticket, patch);
+    if (command.action === 'call' && principal) ticket.servedBy = principal.userId;
+    if (command.action === 'transfer') ticket.destination = config.queue(ticket.queue).destination;
+    await tx.manager.save(TicketEntity, ticket);
+    const view = staffTicketView(ticket, config.counterById(ticket.counterId));
+    const type = EVENT_OF[command.action];
+    tx.emit(type, command.action === 'transfer' ? { ticket: view, fromQueue } : { ticket: view });
+    return view;
+  }
+
+  private async assertCounterCanCall(manager: EntityManager, counter: CounterEntity): Promise<void> {
+    if (counter.status === 'paused') {
+      throw new DomainError('COUNTER_PAUSED', `Counter ${counter.code} is paused; resume it before calling.`);
+    }
+    if (counter.status === 'closed') {
+      throw new DomainError('COUNTER_CLOSED', `Counter ${counter.code} is closed; open it before calling.`);
+    }
+    const current = await manager.findOne(TicketEntity, {
+      where: { counterId: counter.id, status: In(['called', 'serving']) },
+    });
+    if (current) {
+      throw new DomainError(
+        'COUNTER_BUSY',
+        `Counter ${counter.code} is still handling ticket ${current.number}; finish it, mark a no-show or return it first.`,
+        { ticket: current.number },
+      );
+    }
+  }
+
+  private async branchOfCounter(counterId: string, principal: StaffPrincipal): Promise<string> {
+    const counter = await this.commands.read((manager) => manager.findOne(CounterEntity, { where: { id: counterId } }));
+    if (!counter) throw new DomainError('COUNTER_NOT_FOUND', 'There is no such counter.');
+    if (principal.counterId !== counterId) {
+      throw new DomainError('WRONG_COUNTER', 'You are signed in at another counter; sign in at this one to call here.');
+    }
+    return principal.branch;
+  }
+
+  private async ticketIn(tx: BranchTransaction, ticketId: string): Promise<TicketEntity> {
+    const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId, branchId: tx.branch.id } });
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket in this branch.');
+    return ticket;
+  }
+
+  private async recordAdvice(
+    tx: BranchTransaction,
+    businessType: string,
+    outcome: AdviceOutcome,
+    ticketId: string | null,
+  ) {
+    await tx.manager.insert(DiversionRecordEntity, {
+      id: crypto.randomUUID(),
+      branchId: tx.branch.id,
+      businessDay: tx.branch.businessDay,
+      businessType,
+      destination: 'self-service',
+      outcome,
+      ticketId,
+      at: tx.now,
+    });
+    tx.emit('diversion.recorded', { businessType, destination: 'self-service', outcome, ticketId });
+  }
+
+  /** Day start: tickets still open from an earlier business day are closed as expired. */
+  private async expireOpenTickets(tx: BranchTransaction): Promise<void> {
+    const stale = await tx.manager.find(TicketEntity, {
+      where: {
+        branchId: tx.branch.id,
+        businessDay: LessThan(tx.branch.businessDay),
+        status: In(['waiting', 'called', 'serving', 'parked']),
+      },
+    });
+    if (stale.length === 0) return;
+    const config = await BranchConfig.load(tx.manager, tx.branch);
+    for (const ticket of stale) await this.apply(tx, config, ticket, { action: 'expire' });
+    await tx.manager.update(CounterEntity, { branchId: tx.branch.id }, { priorityStreak: 0 });
+  }
+
+  private async issuedView(
+    manager: EntityManager,
+    branch: BranchEntity,
+    ticket: TicketEntity,
+    loaded?: BranchConfig,
+  ): Promise<IssuedTicket> {
+    const config = loaded ?? (await BranchConfig.load(manager, branch));
+    const { ahead, estimatedWaitMinutes } = await this.position(manager, config, ticket);
+    const advice = ticket.adviceOutcome
+      ? divert(
+          {
+            businessType: ticket.businessType,
+            amount: ticket.amount ?? undefined,
+            hasCard: ticket.hasCard ?? undefined,
+            priority: ticket.priority,
+          },
+          config.diversionRules,
+        ).advice
+      : null;
+    return {
+      id: ticket.id,
+      number: ticket.number,
+      queue: ticket.queue,
+      destination: ticket.destination,
+      ahead,
+      estimatedWaitMinutes,
+      token: ticket.token,
+      issuedAt: ticket.issuedAt.toISOString(),
+      businessDay: ticket.businessDay,
+      advice,
+    };
+  }
+
+  /** People ahead and the estimated wait of a waiting ticket (0 for a ticket no longer waiting). */
+  private async position(manager: EntityManager, config: BranchConfig, ticket: TicketEntity) {
+    if (ticket.status !== 'waiting') return { ahead: 0, estimatedWaitMinutes: 0 };
+    const waiting = await manager.find(TicketEntity, {
+      where: { branchId: ticket.branchId, businessDay: ticket.businessDay, queue: ticket.queue, status: 'waiting' },
+      select: { id: true, queue: true, priority: true, queuedAt: true, businessType: true },
+    });
+    const ahead = ticketsAhead(ticket, waiting);
+    const minutes = waiting.map((other) => config.typicalMinutes(other.businessType));
+    const serviceMinutes = minutes.length ? minutes.reduce((a, b) => a + b, 0) / minutes.length : 5;
+    const estimatedWaitMinutes = estimateWaitMinutes({
+      ahead,
+      servingCounters: config.servingCounters(ticket.queue),
+      serviceMinutes,
+    });
+    return { ahead, estimatedWaitMinutes };
+  }
+
+  private async config(manager: EntityManager, branchCode: string): Promise<BranchConfig> {
+    const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
+    if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+    return BranchConfig.load(manager, branch);
+  }
+}
+
+const EVENT_OF = {
+  call: 'ticket.called',
+  recall: 'ticket.recalled',
+  start: 'ticket.started',
+  finish: 'ticket.finished',
+  'no-show': 'ticket.no-show',
+  return: 'ticket.returned',
+  transfer: 'ticket.transferred',
+  park: 'ticket.parked',
+  cancel: 'ticket.cancelled',
+  expire: 'ticket.expired',
+} as const;
+
+/** Key order must not change the hash of an otherwise identical request. */
+function canonical(dto: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(dto).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,59 @@
+/**
+ * Stable error codes. Every refusal carries one of these in `{statusCode, code, message}`; clients
+ * branch on the code, people read the message. The server maps each code to an HTTP status in one place.
+ */
+export const ERROR_CODES = [
+  // input
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'IDEMPOTENCY_KEY_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
+  'UNKNOWN_BUSINESS_TYPE',
+  'UNKNOWN_QUEUE',
+  'UNKNOWN_PAUSE_REASON',
+  'AMOUNT_REQUIRED',
+  // auth
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'WRONG_BRANCH',
+  'WRONG_COUNTER',
+  'PRIORITY_NOT_ALLOWED',
+  // lookup
+  'NOT_FOUND',
+  'BRANCH_NOT_FOUND',
+  'TICKET_NOT_FOUND',
+  'COUNTER_NOT_FOUND',
+  'STAFF_NOT_FOUND',
+  'DEVICE_NOT_FOUND',
+  // state
+  'ILLEGAL_TRANSITION',
+  'TICKET_NOT_WAITING',
+  'TICKET_NOT_AT_COUNTER',
+  'TICKET_PARKED_FOR_OTHER',
+  'RECALL_TOO_SOON',
+  'NO_SHOW_TOO_EARLY',
+  'COUNTER_PAUSED',
+  'COUNTER_CLOSED',
+  'COUNTER_BUSY',
+  'COUNTER_NOT_SERVING_QUEUE',
+  'TRANSFER_TARGET_REQUIRED',
+  'TRANSFER_TO_SAME_QUEUE',
+  'NO_ROUTE',
+  // server
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every error response and socket error. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  /**
+   * Extra facts a client can act on: `{fields: [...]}` for VALIDATION_FAILED,
+   * `{retryAfterSeconds: 12}` for RECALL_TOO_SOON.
+   */
+  details?: Record<string, unknown>;
+}

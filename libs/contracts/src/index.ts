@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './errors';
+export * from './events';
+export * from './i18n';
+export * from './views';

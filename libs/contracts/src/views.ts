@@ -1,0 +1,171 @@
+import type {
+  AdviceOutcome,
+  BusinessCategory,
+  CounterKind,
+  CounterStatus,
+  Destination,
+  DeviceKind,
+  DiversionSignal,
+  PriorityClass,
+  PriorityReason,
+  StaffRole,
+  TicketStatus,
+} from './enums';
+import type { LocalizedText } from './i18n';
+
+/** A business type the kiosk offers (`GET /api/branches/:branchId/services`). */
+export interface ServiceView {
+  code: string;
+  name: LocalizedText;
+  category: BusinessCategory;
+  icon: string;
+  /** Whether an amount changes the route (the kiosk then asks for an amount band). */
+  asksAmount: boolean;
+  /** Whether having a bank card changes the route (the kiosk then asks). */
+  asksCard: boolean;
+  /** Typical service time at a counter, for the teller's "this usually takes about N minutes". */
+  typicalServiceMinutes: number;
+}
+
+/** Answer of triage: advice only, nothing is written. */
+export interface TriageResult {
+  destination: Destination;
+  queue: string | null;
+  selfService: boolean;
+  advice: LocalizedText;
+  /** Where a counter ticket goes if the customer declines self-service advice. */
+  counterDestination: Destination;
+  counterQueue: string;
+  signals: DiversionSignal[];
+}
+
+/** What the kiosk gets back when a ticket is issued. */
+export interface IssuedTicket {
+  id: string;
+  number: string;
+  queue: string;
+  destination: Destination;
+  ahead: number;
+  estimatedWaitMinutes: number;
+  /** The phone page's secret (`/t/<token>`); returned only here. */
+  token: string;
+  issuedAt: string;
+  businessDay: string;
+  advice: LocalizedText | null;
+}
+
+/** A ticket as public screens may see it: no identity, amount, business detail or VIP status. */
+export interface PublicTicketView {
+  id: string;
+  number: string;
+  queue: string;
+  status: TicketStatus;
+  counter: string | null;
+  counterName: LocalizedText | null;
+  calledAt: string | null;
+}
+
+/** A ticket as staff see it. */
+export interface StaffTicketView extends PublicTicketView {
+  businessType: string;
+  destination: Destination;
+  amount: number | null;
+  hasCard: boolean | null;
+  priority: PriorityClass;
+  priorityReason: PriorityReason | null;
+  signals: DiversionSignal[];
+  adviceOutcome: AdviceOutcome | null;
+  issuedAt: string;
+  /** When the ticket entered its current wait; kept through transfers for fairness. */
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  recallCount: number;
+  counterId: string | null;
+  parkedFor: string | null;
+  businessDone: string[];
+  businessDay: string;
+}
+
+/** The phone page's view of its own ticket. */
+export interface TicketTokenView extends PublicTicketView {
+  ahead: number;
+  estimatedWaitMinutes: number;
+  issuedAt: string;
+  branch: { code: string; name: LocalizedText };
+  queueName: LocalizedText;
+}
+
+export interface QueueView {
+  code: string;
+  prefix: string;
+  name: LocalizedText;
+  destination: Destination;
+  waiting: number;
+  estimatedWaitMinutes: number;
+  /** Seconds the longest-waiting ticket has waited (0 when empty). */
+  longestWaitSeconds: number;
+}
+
+export interface CounterView {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  kind: CounterKind;
+  status: CounterStatus;
+  pauseReason: string | null;
+  queues: { queue: string; weight: number }[];
+  staff: { id: string; displayName: string } | null;
+  currentTicket: string | null;
+}
+
+/** `GET /api/branches/:branchId/queue`: everything a screen needs, and the `seq` it reflects. */
+export interface QueueSnapshot<T extends PublicTicketView = PublicTicketView> {
+  branchId: string;
+  seq: number;
+  businessDay: string;
+  at: string;
+  queues: QueueView[];
+  waiting: T[];
+  nowServing: T[];
+  counters: CounterView[];
+}
+
+export interface StaffUserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  branchId: string;
+  counterId?: string;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  expiresIn: number;
+  user: StaffUserView;
+}
+
+export interface DeviceRegistered {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  /** Shown once: the server stores only a hash. */
+  key: string;
+}
+
+export interface DeviceView {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  keyPrefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  db: 'ok' | 'down';
+  version: string;
+  uptimeSeconds: number;
+}

@@ -1,0 +1,103 @@
+import type { Destination, DiversionSignal, LocalizedText, PriorityClass } from '@lobbyflow/contracts';
+import { DomainError } from './errors';
+import type { BusinessTypeRules, DiversionRules, Route, RouteCondition, Thresholds } from './rules';
+
+/** What the customer told the kiosk (or the lobby manager). */
+export interface DiversionRequest {
+  businessType: string;
+  /** CNY; absent when unknown. */
+  amount?: number;
+  hasCard?: boolean;
+  priority?: PriorityClass;
+}
+
+export interface Diversion {
+  /** The advised destination: the first matching route. */
+  destination: Destination;
+  /** Queue of the advised destination; null for self-service. */
+  queue: string | null;
+  selfService: boolean;
+  advice: LocalizedText;
+  /** Where a counter ticket goes: the advised route, or the first counter route after self-service. */
+  counterDestination: Destination;
+  counterQueue: string;
+  /** Identification signals raised by the business itself (domain.md §3). */
+  signals: DiversionSignal[];
+}
+
+/**
+ * Diversion (引导分流, domain.md §2): business type + amount + card + branch thresholds -> where to go.
+ * Advice, never a wall: a self-service route always comes with the counter route a ticket would use.
+ */
+export function divert(request: DiversionRequest, rules: DiversionRules): Diversion {
+  const businessType = findBusinessType(rules, request.businessType);
+  const matching = businessType.routes.filter((route) => conditionHolds(route.when, request, rules.thresholds));
+  const advised = matching[0];
+  const counter = matching.find((route) => route.destination !== 'self-service');
+  if (!advised || !counter?.queue) {
+    throw new DomainError(
+      'NO_ROUTE',
+      `Business type "${businessType.code}" has no counter route for this request; ask the branch admin to complete its diversion table.`,
+    );
+  }
+  const { destination: counterDestination, queue: counterQueue } = routeForClass(counter, request.priority, rules);
+  const selfService = advised.destination === 'self-service';
+  return {
+    destination: selfService ? advised.destination : counterDestination,
+    queue: selfService ? null : counterQueue,
+    selfService,
+    advice: advised.advice,
+    counterDestination,
+    counterQueue,
+    signals: signalsFor(businessType, request, rules.thresholds),
+  };
+}
+
+export function findBusinessType(rules: DiversionRules, code: string): BusinessTypeRules {
+  const businessType = rules.businessTypes.find((candidate) => candidate.code === code);
+  if (!businessType) {
+    const known = rules.businessTypes.map((candidate) => candidate.code).join(', ');
+    throw new DomainError('UNKNOWN_BUSINESS_TYPE', `Unknown business type "${code}". Known types: ${known}.`);
+  }
+  return businessType;
+}
+
+/** True when every stated part of the condition holds; unknown facts never satisfy a stated part. */
+export function conditionHolds(
+  condition: RouteCondition | undefined,
+  facts: Pick<DiversionRequest, 'amount' | 'hasCard'>,
+  thresholds: Thresholds,
+): boolean {
+  if (!condition) return true;
+  if (condition.hasCard !== undefined && facts.hasCard !== condition.hasCard) return false;
+  if (condition.amountAtMost !== undefined) {
+    if (facts.amount === undefined || facts.amount > threshold(thresholds, condition.amountAtMost)) return false;
+  }
+  if (condition.amountAtLeast !== undefined) {
+    if (facts.amount === undefined || facts.amount < threshold(thresholds, condition.amountAtLeast)) return false;
+  }
+  return true;
+}
+
+function threshold(thresholds: Thresholds, name: string): number {
+  const value = thresholds[name];
+  if (value === undefined) {
+    throw new DomainError('NO_ROUTE', `The diversion table refers to an undefined threshold "${name}".`);
+  }
+  return value;
+}
+
+function signalsFor(businessType: BusinessTypeRules, request: DiversionRequest, thresholds: Thresholds) {
+  const raised = businessType.signals
+    .filter((rule) => conditionHolds(rule.when, request, thresholds))
+    .map((rule) => rule.signal);
+  return [...new Set(raised)];
+}
+
+function routeForClass(route: Route, priority: PriorityClass | undefined, rules: DiversionRules) {
+  const vip = rules.vipRouting;
+  if (priority === 'vip' && vip && vip.from.includes(route.destination)) {
+    return { destination: vip.destination, queue: vip.queue };
+  }
+  return { destination: route.destination, queue: route.queue as string };
+}
