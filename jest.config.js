@@ -4,7 +4,7 @@ const moduleNameMapper = {
   '^@lobbyflow/domain$': '<rootDir>/libs/domain/src',
 };
 // Type-checking is `npm run typecheck`; Jest only transpiles, which keeps the suite fast on two cores.
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };
 
 module.exports = {
   projects: [

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
+import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DevicesModule } from './devices/devices.module';
@@ -18,16 +19,16 @@ class ConfigModule {
   }
 }
 
-/** The whole server; `config` is validated before this module is built. */
+/** The whole server; `config` is validated before this module is built, `clock` defaults to the system's. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
-        CommandsModule,
+        CommandsModule.forRoot(clock),
         AuthModule,
         HallModule,
         TicketsModule,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { AppModule } from './app.module';
+import { Clock } from './common/clock';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { APP_VERSION } from './common/version';
@@ -16,16 +17,12 @@ export const BODY_LIMIT = '100kb';
  * Builds the configured application (used by main.ts and by the e2e tests, so both run the same
  * pipes, filters and routes). Migrations run while the module initialises; the demo seed right after.
  */
-export async function createApp(
-  config: AppConfig,
-  configure?: (app: INestApplication) => void,
-): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
     logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
   configureApp(app);
-  configure?.(app);
   await app.init();
   await app.get(SeedService).seedIfEmpty();
   return app;

@@ -1,12 +1,18 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { BranchCommands } from './branch-commands';
 import { EventBus } from './event-bus';
 
-/** The single writer of branch state and the bus its committed events leave on. */
+/** The single writer of branch state, the bus its committed events leave on, and the clock. */
 @Global()
-@Module({
-  providers: [BranchCommands, EventBus, Clock],
-  exports: [BranchCommands, EventBus, Clock],
-})
-export class CommandsModule {}
+@Module({})
+export class CommandsModule {
+  /** `clock` replaces the system clock (simulations and tests move time by hand). */
+  static forRoot(clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: CommandsModule,
+      providers: [BranchCommands, EventBus, { provide: Clock, useValue: clock }],
+      exports: [BranchCommands, EventBus, Clock],
+    };
+  }
+}
