@@ -1,4 +1,5 @@
 import type { PriorityClass } from '@lobbyflow/contracts';
+import { compareQueuePlace } from './queue-order';
 import { PRIORITY_RANK, type CallPolicy } from './rules';
 
 /** A waiting ticket as the call policy sees it. */
@@ -37,7 +38,8 @@ export interface CallDecision {
  * 2. any ticket waiting longer than the aging bound, oldest first: nobody starves;
  * 3. VIP, then priority customers, while fewer than `maxPriorityInRow` such calls ran in a row with
  *    normal tickets waiting;
- * 4. otherwise the highest weighted wait (seconds waited x queue weight), ties to the earlier ticket.
+ * 4. otherwise the highest weighted wait ((seconds waited + 1) x queue weight: the extra second lets a
+ *    ticket issued this very second carry its weight), ties to the earlier ticket.
  * Returns null when nothing this counter serves is waiting.
  */
 export function chooseNextTicket(
@@ -81,9 +83,7 @@ export function chooseNextTicket(
   return { ticketId: heaviest(normal, weights, now).id, reason: 'weighted-wait', priorityStreak: 0 };
 }
 
-function earlier(a: CallCandidate, b: CallCandidate): number {
-  return a.queuedAt.getTime() - b.queuedAt.getTime() || a.number.localeCompare(b.number);
-}
+const earlier = compareQueuePlace;
 
 function oldest(tickets: readonly CallCandidate[]): CallCandidate {
   return [...tickets].sort(earlier)[0];

@@ -6,6 +6,7 @@ const queued = (id: string, queue: string, priority: PriorityClass, minute: numb
   id,
   queue,
   priority,
+  number: `A${id}`,
   queuedAt: new Date(base + minute * 60_000),
 });
 
@@ -47,8 +48,17 @@ describe('ticketsAhead', () => {
     expect(ticketsAhead(me, waiting)).toBe(0);
   });
 
-  it('does not count a same-class ticket queued at the same instant', () => {
-    expect(ticketsAhead(me, [queued('twin', 'A', 'normal', 10)])).toBe(0);
+  it('orders same-instant tickets by number, so exactly one of two twins is ahead', () => {
+    const first = { ...queued('a', 'A', 'normal', 10), number: 'A009' };
+    const second = { ...queued('b', 'A', 'normal', 10), number: 'A010' };
+    expect(ticketsAhead(second, [first, second])).toBe(1);
+    expect(ticketsAhead(first, [first, second])).toBe(0);
+  });
+
+  it('puts A999 before A1000 when they entered together', () => {
+    const a999 = { ...queued('x', 'A', 'normal', 10), number: 'A999' };
+    const a1000 = { ...queued('y', 'A', 'normal', 10), number: 'A1000' };
+    expect(ticketsAhead(a1000, [a999, a1000])).toBe(1);
   });
 });
 

@@ -1,24 +1,23 @@
 import type { PriorityClass } from '@lobbyflow/contracts';
+import { compareQueuePlace, type QueuePlace } from './queue-order';
 import { PRIORITY_RANK } from './rules';
 
 /** A waiting ticket as the wait estimate sees it. */
-export interface QueuedTicket {
-  id: string;
+export interface QueuedTicket extends QueuePlace {
   queue: string;
   priority: PriorityClass;
-  queuedAt: Date;
 }
 
 /**
  * Tickets that will most likely be called before `ticket`: in the same queue, of a higher class, or of
- * the same class and queued earlier.
+ * the same class and earlier in queue order (entry time, then number).
  */
 export function ticketsAhead(ticket: QueuedTicket, waiting: readonly QueuedTicket[]): number {
   const rank = PRIORITY_RANK[ticket.priority];
   return waiting.filter((other) => {
     if (other.id === ticket.id || other.queue !== ticket.queue) return false;
     const otherRank = PRIORITY_RANK[other.priority];
-    return otherRank < rank || (otherRank === rank && other.queuedAt.getTime() < ticket.queuedAt.getTime());
+    return otherRank < rank || (otherRank === rank && compareQueuePlace(other, ticket) < 0);
   }).length;
 }
 

@@ -418,7 +418,7 @@ export class TicketsService implements OnModuleInit {
     if (ticket.status !== 'waiting') return { ahead: 0, estimatedWaitMinutes: 0 };
     const waiting = await manager.find(TicketEntity, {
       where: { branchId: ticket.branchId, businessDay: ticket.businessDay, queue: ticket.queue, status: 'waiting' },
-      select: { id: true, queue: true, priority: true, queuedAt: true, businessType: true },
+      select: { id: true, number: true, queue: true, priority: true, queuedAt: true, businessType: true },
     });
     const ahead = ticketsAhead(ticket, waiting);
     const minutes = waiting.map((other) => config.typicalMinutes(other.businessType));
