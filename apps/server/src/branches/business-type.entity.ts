@@ -35,7 +35,7 @@ export class BusinessTypeEntity {
   @JsonColumn()
   signals!: SignalRule[];
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean' })
   active!: boolean;
 
   @Column({ type: 'integer', default: 0 })

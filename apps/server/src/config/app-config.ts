@@ -58,6 +58,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   if (demoPassword.length < 8) {
     throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long.');
   }
+  const seedDemo = oneOf(env, 'SEED_DEMO', ['true', 'false'], 'true') === 'true';
+  if (production && seedDemo && demoPassword === DEMO_PASSWORD) {
+    throw new ConfigError(
+      'DEMO_PASSWORD',
+      'is the public demo password; set another one, or SEED_DEMO=false, in production.',
+    );
+  }
 
   const databaseUrl = nonEmpty(env, 'DATABASE_URL');
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -81,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 3600, 60, 86_400),
     demoPassword,
     seedFile: isAbsolute(seedFile) ? seedFile : resolve(cwd, seedFile),
-    seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'], 'true') === 'true',
+    seedDemo,
   };
 }
 

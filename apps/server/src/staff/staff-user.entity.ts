@@ -28,9 +28,9 @@ export class StaffUserEntity {
   passwordHash!: string;
 
   /** For RMs: the customer segments and products they know best. */
-  @JsonColumn({ default: '[]' })
+  @JsonColumn()
   specialties!: string[];
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean' })
   active!: boolean;
 }

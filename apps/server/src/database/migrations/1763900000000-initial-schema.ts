@@ -17,11 +17,7 @@ const text = (name: string, length: number, nullable = false): TableColumnOption
   length: String(length),
   isNullable: nullable,
 });
-const json = (name: string, fallback?: string): TableColumnOptions => ({
-  name,
-  type: 'text',
-  ...(fallback ? { default: `'${fallback}'` } : {}),
-});
+const json = (name: string): TableColumnOptions => ({ name, type: 'text' });
 const int = (name: string, fallback?: number): TableColumnOptions => ({
   name,
   type: 'integer',
@@ -32,12 +28,7 @@ const instant = (name: string, nullable = false): TableColumnOptions => ({
   type: 'bigint',
   isNullable: nullable,
 });
-const bool = (name: string, fallback?: boolean, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'boolean',
-  isNullable: nullable,
-  ...(fallback !== undefined ? { default: fallback } : {}),
-});
+const bool = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'boolean', isNullable: nullable });
 
 export class InitialSchema1763900000000 implements MigrationInterface {
   name = 'InitialSchema1763900000000';
@@ -87,7 +78,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           int('typicalServiceMinutes'),
           json('routes'),
           json('signals'),
-          bool('active', true),
+          bool('active'),
           int('sortOrder', 0),
         ],
         indices: [{ columnNames: ['branchId', 'code'], isUnique: true }],
@@ -123,8 +114,8 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           text('role', 16),
           ref('counterId', true),
           text('passwordHash', 255),
-          json('specialties', '[]'),
-          bool('active', true),
+          json('specialties'),
+          bool('active'),
         ],
         uniques: [{ columnNames: ['username'] }],
       }),
@@ -159,7 +150,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           text('businessType', 32),
           text('destination', 32),
           { name: 'amount', type: 'decimal', precision: 16, scale: 2, isNullable: true },
-          bool('hasCard', undefined, true),
+          bool('hasCard', true),
           text('priority', 16),
           text('priorityReason', 16, true),
           json('signals'),
