@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { BranchCommands } from './branch-commands';
+import { DayRolloverService } from './day-rollover.service';
 import { EventBus } from './event-bus';
 
 /** The single writer of branch state, the bus its committed events leave on, and the clock. */
@@ -11,8 +12,8 @@ export class CommandsModule {
   static forRoot(clock: Clock = new Clock()): DynamicModule {
     return {
       module: CommandsModule,
-      providers: [BranchCommands, EventBus, { provide: Clock, useValue: clock }],
-      exports: [BranchCommands, EventBus, Clock],
+      providers: [BranchCommands, EventBus, DayRolloverService, { provide: Clock, useValue: clock }],
+      exports: [BranchCommands, EventBus, DayRolloverService, Clock],
     };
   }
 }
