@@ -1,6 +1,6 @@
 import { conditionHolds, divert, findBusinessType, type DiversionRequest } from './diversion';
-import { DomainError } from './errors';
 import type { BusinessTypeRules, DiversionRules } from './rules';
+import { domainErrorOf } from '../testing/domain-error-of';
 
 const say = (en: string) => ({ zh: en, en });
 
@@ -78,16 +78,6 @@ function hallRules(): DiversionRules {
 
 function rulesWith(businessType: BusinessTypeRules, thresholds: Record<string, number> = {}): DiversionRules {
   return { thresholds, businessTypes: [businessType] };
-}
-
-function domainErrorOf(act: () => unknown): DomainError {
-  try {
-    act();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
 }
 
 describe('divert', () => {

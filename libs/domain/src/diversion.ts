@@ -1,4 +1,4 @@
-import type { Destination, DiversionSignal, LocalizedText, PriorityClass } from '@lobbyflow/contracts';
+import type { PriorityClass, TriageResult } from '@lobbyflow/contracts';
 import { DomainError } from './errors';
 import type { BusinessTypeRules, DiversionRules, Route, RouteCondition, Thresholds } from './rules';
 
@@ -11,19 +11,11 @@ export interface DiversionRequest {
   priority?: PriorityClass;
 }
 
-export interface Diversion {
-  /** The advised destination: the first matching route. */
-  destination: Destination;
-  /** Queue of the advised destination; null for self-service. */
-  queue: string | null;
-  selfService: boolean;
-  advice: LocalizedText;
-  /** Where a counter ticket goes: the advised route, or the first counter route after self-service. */
-  counterDestination: Destination;
-  counterQueue: string;
-  /** Identification signals raised by the business itself (domain.md §3). */
-  signals: DiversionSignal[];
-}
+/**
+ * The outcome of diversion, as the kiosk receives it from triage: the advised destination (first matching
+ * route), the counter route a ticket would use, one sentence of advice, and the signals raised.
+ */
+export type Diversion = TriageResult;
 
 /**
  * Diversion (引导分流, domain.md §2): business type + amount + card + branch thresholds -> where to go.

@@ -1,17 +1,7 @@
-import { DomainError } from './errors';
 import { businessDayOf, formatTicketNumber, isValidTimeZone } from './numbering';
+import { domainErrorOf } from '../testing/domain-error-of';
 
 const at = (iso: string) => new Date(iso);
-
-function domainErrorOf(act: () => unknown): DomainError {
-  try {
-    act();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 describe('businessDayOf', () => {
   describe('Asia/Shanghai (UTC+8, no DST)', () => {

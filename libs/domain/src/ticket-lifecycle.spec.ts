@@ -1,5 +1,4 @@
 import { TICKET_ACTIONS, TICKET_STATUSES, type TicketAction, type TicketStatus } from '@lobbyflow/contracts';
-import { DomainError } from './errors';
 import type { LifecycleSettings } from './rules';
 import {
   canTransition,
@@ -8,6 +7,7 @@ import {
   type LifecycleTicket,
   type TicketCommand,
 } from './ticket-lifecycle';
+import { domainErrorOf } from '../testing/domain-error-of';
 
 const settings: LifecycleSettings = { recallDelaySeconds: 30, noShowAfterRecalls: 2 };
 const now = new Date('2026-11-24T02:00:00.000Z');
@@ -58,16 +58,6 @@ const COMMANDS: Record<TicketAction, TicketCommand> = {
   cancel: { action: 'cancel' },
   expire: { action: 'expire' },
 };
-
-function domainErrorOf(act: () => unknown): DomainError {
-  try {
-    act();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 const pairs = TICKET_STATUSES.flatMap((status) => TICKET_ACTIONS.map((action) => ({ status, action })));
 const legal = pairs.filter(({ status, action }) => TICKET_TRANSITIONS[action].from.includes(status));

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@lobbyflow/contracts';
 import type { CallPolicy, LifecycleSettings, Thresholds, VipRouting } from '@lobbyflow/domain';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { JsonColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, JsonColumn, TextColumn } from '../database/columns';
 
 export interface PauseReason {
   code: string;
@@ -21,25 +21,25 @@ export interface BranchSettings {
 
 @Entity('branch')
 export class BranchEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @IdColumn()
   id!: string;
 
   /** How the API addresses the branch (`demo`). */
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @TextColumn(32, { unique: true })
   code!: string;
 
   @JsonColumn()
   name!: LocalizedText;
 
   /** IANA zone or fixed offset; the business day and ticket numbering follow it. */
-  @Column({ type: 'varchar', length: 64 })
+  @TextColumn(64)
   timeZone!: string;
 
-  @Column({ type: 'varchar', length: 5, default: '00:00' })
+  @TextColumn(5, { default: '00:00' })
   dayStartsAt!: string;
 
   /** The business day the branch's open tickets belong to; moves at the day boundary. */
-  @Column({ type: 'varchar', length: 10 })
+  @TextColumn(10)
   businessDay!: string;
 
   /** Highest event `seq` written for this branch: the event log is gap-free. */

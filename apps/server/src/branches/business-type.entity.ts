@@ -1,28 +1,28 @@
 import type { BusinessCategory, LocalizedText } from '@lobbyflow/contracts';
 import type { Route, SignalRule } from '@lobbyflow/domain';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { JsonColumn } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, JsonColumn, RefColumn, TextColumn } from '../database/columns';
 
 /** A business the kiosk offers, with its diversion routes and the signals it raises. */
 @Entity('business_type')
 @Index(['branchId', 'code'], { unique: true })
 export class BusinessTypeEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @IdColumn()
   id!: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @RefColumn()
   branchId!: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @TextColumn(32)
   code!: string;
 
   @JsonColumn()
   name!: LocalizedText;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   category!: BusinessCategory;
 
-  @Column({ type: 'varchar', length: 32 })
+  @TextColumn(32)
   icon!: string;
 
   /** Typical counter time in minutes; feeds wait estimates and the teller's step 3. */

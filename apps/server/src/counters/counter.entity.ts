@@ -1,6 +1,6 @@
 import type { CounterKind, CounterStatus, LocalizedText } from '@lobbyflow/contracts';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { InstantColumn, JsonColumn } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, InstantColumn, JsonColumn, RefColumn, TextColumn } from '../database/columns';
 
 export interface ServedQueue {
   queue: string;
@@ -12,25 +12,25 @@ export interface ServedQueue {
 @Entity('counter')
 @Index(['branchId', 'code'], { unique: true })
 export class CounterEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @IdColumn()
   id!: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @RefColumn()
   branchId!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   code!: string;
 
   @JsonColumn()
   name!: LocalizedText;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   kind!: CounterKind;
 
-  @Column({ type: 'varchar', length: 16, default: 'open' })
+  @TextColumn(16, { default: 'open' })
   status!: CounterStatus;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @TextColumn(32, { nullable: true })
   pauseReason!: string | null;
 
   @InstantColumn({ nullable: true })

@@ -1,28 +1,28 @@
 import type { DeviceKind } from '@lobbyflow/contracts';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Entity } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
 
 /** A kiosk or display screen, authenticated by a per-branch key the server keeps only as a hash. */
 @Entity('device')
 export class DeviceEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @IdColumn()
   id!: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @RefColumn()
   branchId!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   kind!: DeviceKind;
 
-  @Column({ type: 'varchar', length: 128 })
+  @TextColumn(128)
   name!: string;
 
   /** SHA-256 of the key: keys are long random strings, so a fast hash is enough. */
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @TextColumn(64, { unique: true })
   keyHash!: string;
 
   /** First characters of the key, to tell keys apart in the admin screen. */
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   keyPrefix!: string;
 
   @InstantColumn()

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { InstantColumn, JsonColumn } from '../database/columns';
+import { InstantColumn, JsonColumn, RefColumn, TextColumn } from '../database/columns';
 
 /**
  * The per-branch event log (design.md §2.4): written in the same transaction as the change it
@@ -11,13 +11,13 @@ export class BranchEventEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 36 })
+  @RefColumn()
   branchId!: string;
 
   @Column({ type: 'integer' })
   seq!: number;
 
-  @Column({ type: 'varchar', length: 48 })
+  @TextColumn(48)
   type!: string;
 
   @InstantColumn()

@@ -6,8 +6,8 @@ import type {
   PriorityReason,
   TicketStatus,
 } from '@lobbyflow/contracts';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AmountColumn, InstantColumn, JsonColumn } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { AmountColumn, IdColumn, InstantColumn, JsonColumn, RefColumn, TextColumn } from '../database/columns';
 
 /**
  * One customer's visit. Numbers are unique per branch, business day and the queue the ticket was
@@ -18,33 +18,33 @@ import { AmountColumn, InstantColumn, JsonColumn } from '../database/columns';
 @Index('ux_ticket_idempotency', ['branchId', 'idempotencyKey'], { unique: true })
 @Index('ix_ticket_open', ['branchId', 'status'])
 export class TicketEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @IdColumn()
   id!: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @RefColumn()
   branchId!: string;
 
-  @Column({ type: 'varchar', length: 10 })
+  @TextColumn(10)
   businessDay!: string;
 
   /** Queue the number was drawn from. */
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   issueQueue!: string;
 
   @Column({ type: 'integer' })
   sequence!: number;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   number!: string;
 
   /** Queue the ticket waits in now (changes on transfer). */
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   queue!: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @TextColumn(32)
   businessType!: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @TextColumn(32)
   destination!: Destination;
 
   @AmountColumn({ nullable: true })
@@ -53,19 +53,19 @@ export class TicketEntity {
   @Column({ type: 'boolean', nullable: true })
   hasCard!: boolean | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   priority!: PriorityClass;
 
-  @Column({ type: 'varchar', length: 16, nullable: true })
+  @TextColumn(16, { nullable: true })
   priorityReason!: PriorityReason | null;
 
   @JsonColumn()
   signals!: DiversionSignal[];
 
-  @Column({ type: 'varchar', length: 16, nullable: true })
+  @TextColumn(16, { nullable: true })
   adviceOutcome!: AdviceOutcome | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   status!: TicketStatus;
 
   @InstantColumn()
@@ -88,18 +88,18 @@ export class TicketEntity {
   @Column({ type: 'integer', default: 0 })
   recallCount!: number;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @RefColumn({ nullable: true })
   counterId!: string | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @RefColumn({ nullable: true })
   targetCounterId!: string | null;
 
   /** Staff member a parked ticket waits for. */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @RefColumn({ nullable: true })
   parkedFor!: string | null;
 
   /** Staff member who last called the ticket. */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @RefColumn({ nullable: true })
   servedBy!: string | null;
 
   /** Business types actually done, recorded at finish (for reports). */
@@ -107,13 +107,13 @@ export class TicketEntity {
   businessDone!: string[];
 
   /** Secret of the phone page (`/t/<token>`), a capability to see this one ticket. */
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @TextColumn(64, { unique: true })
   token!: string;
 
-  @Column({ type: 'varchar', length: 128, nullable: true })
+  @TextColumn(128, { nullable: true })
   idempotencyKey!: string | null;
 
   /** Hash of the request an Idempotency-Key was first used with: a different body is refused. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @TextColumn(64, { nullable: true })
   requestHash!: string | null;
 }
