@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
-import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { AllExceptionsFilter, bodyParserErrors } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { APP_VERSION } from './common/version';
 import type { AppConfig } from './config/app-config';
@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
 }
 
 export function configureApp(app: INestApplication): void {
-  app.use(json({ limit: BODY_LIMIT }));
+  app.use(json({ limit: BODY_LIMIT }), bodyParserErrors);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ErrorBody, ErrorCode } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
-import type { Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { ERROR_STATUS } from './error-status';
 
 /** Codes for the errors Nest and Express raise themselves, by HTTP status. */
@@ -61,6 +61,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: 'Something went wrong on the server; it has been logged.',
     };
   }
+}
+
+/**
+ * Express error middleware for right after the JSON body parser. Nest turns the parser's SyntaxError
+ * into a bare BadRequestException before any filter sees it, losing its `type`; naming it here keeps
+ * malformed JSON a MALFORMED_JSON error rather than a VALIDATION_FAILED one.
+ */
+export function bodyParserErrors(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+  const body = bodyParserError(error);
+  next(body?.code === 'MALFORMED_JSON' ? new DomainError(body.code, body.message) : error);
 }
 
 /** Express's body parser throws plain errors with `type` and `status`. */

@@ -86,6 +86,9 @@ export class SeedService {
         priorityStreak: 0,
         ...counter,
       }));
+      // Taken before the insert: on SQLite TypeORM re-reads default columns after a multi-row insert and
+      // merges the rows back by position, while SQLite returns them in key order, shuffling the ids.
+      const counterIds = new Map(counters.map((counter) => [counter.code, counter.id]));
       await manager.insert(CounterEntity, counters);
       await manager.insert(
         StaffUserEntity,
@@ -95,7 +98,7 @@ export class SeedService {
           username: person.username,
           displayName: person.displayName,
           role: person.role,
-          counterId: counters.find((counter) => counter.code === person.counter)?.id ?? null,
+          counterId: (person.counter !== undefined ? counterIds.get(person.counter) : undefined) ?? null,
           passwordHash: passwordHashes[index],
           specialties: person.specialties ?? [],
           active: true,

@@ -11,11 +11,16 @@ export class TriageDto {
   @Matches(/^[a-z0-9-]{1,32}$/, { message: 'businessType must be a business type code such as "cash-deposit"' })
   businessType!: string;
 
+  // class-validator checks the decorator nearest the property first: the type check must come before
+  // the range, or "abc" is refused as "greater than" the maximum.
   /** Amount in CNY (up to two decimals); only asked when it changes the route. */
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
   @Max(MAX_AMOUNT)
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: 'amount must be a number of CNY with at most two decimal places' },
+  )
   amount?: number;
 
   /** Whether the customer holds a card of this bank. */
