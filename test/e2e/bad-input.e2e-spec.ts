@@ -167,7 +167,7 @@ describe('refused requests', () => {
   it('answers a malformed id with 400 and an unknown id with 404', async () => {
     const notUuid = await post(hall, 'teller2', ticketPath('123', 'start'));
     expectError(notUuid, 400, 'VALIDATION_FAILED');
-    expect(notUuid.body.message).toContain('uuid');
+    expect(notUuid.body).toMatchObject({ message: 'Invalid request: id must be a UUID.', details: { fields: ['id'] } });
     expectError(await post(hall, 'teller2', '/api/counters/counter-2/call-next'), 400, 'VALIDATION_FAILED');
 
     const unknown = crypto.randomUUID();
@@ -176,6 +176,34 @@ describe('refused requests', () => {
     }
     expectError(await post(hall, 'lobby', ticketPath(unknown, 'cancel')), 404, 'TICKET_NOT_FOUND');
     expectError(await post(hall, 'teller2', `/api/counters/${unknown}/call-next`), 404, 'COUNTER_NOT_FOUND');
+  });
+
+  it('refuses a body on a command that takes none, naming the field', async () => {
+    const counter2 = await counterByCode(hall, '2');
+    const withNote = await post(hall, 'teller2', `/api/counters/${counter2.id}/call-next`, { note: 'hi' });
+    expectError(withNote, 400, 'VALIDATION_FAILED');
+    expect(withNote.body.details.fields).toEqual(['note']);
+    expect(withNote.body.message).toContain('"note"');
+    expectError(
+      await post(hall, 'lobby', ticketPath(tickets.waiting.id, 'cancel'), { reason: 'x' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('answers a body in another charset with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await hall.http
+      .post(TICKETS)
+      .set('Authorization', hall.kioskAuth())
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send(JSON.stringify(CASH));
+    expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers an unknown or malformed phone-page link with 404, never a 5xx', async () => {
+    for (const token of ['lft_doesnotexist0000000000', 'not-a-token', 'x'.repeat(500)]) {
+      expectError(await hall.http.get(`/api/tickets/by-token/${token}`), 404, 'TICKET_NOT_FOUND');
+    }
   });
 
   it('wrote nothing for any refused request', async () => {

@@ -25,7 +25,7 @@ describe('the business day boundary', () => {
   }
 
   it('leaves tickets in every open state at the end of the day', async () => {
-    yesterday.done = await hall.issue(CASH);
+    yesterday.done = await hall.issue(CASH, { 'Idempotency-Key': 'kiosk-1-request-0001' });
     expect((await callNext('teller1')).id).toBe(yesterday.done.id);
     await hall.serve('teller1', yesterday.done.id);
 
@@ -82,23 +82,29 @@ describe('the business day boundary', () => {
     expect(Math.max(...expired.map((event) => event.seq))).toBeLessThan(firstIssued?.seq ?? 0);
   });
 
+  it('scopes an Idempotency-Key to the business day: a kiosk reusing a key today gets a new ticket', async () => {
+    const today = await hall.issue(CASH, { 'Idempotency-Key': 'kiosk-1-request-0001' });
+    expect(today.id).not.toBe(yesterday.done.id);
+    expect(today).toMatchObject({ number: 'A002', businessDay: '2026-11-24' });
+    const retry = await hall.issue(CASH, { 'Idempotency-Key': 'kiosk-1-request-0001' });
+    expect(retry.id).toBe(today.id);
+  });
+
   it('shows none of yesterday tickets on the new day and frees the counters', async () => {
     const snapshot = await staffSnapshot(hall);
     expect(snapshot.businessDay).toBe('2026-11-24');
     expect(snapshot.waiting.map((ticket) => [ticket.number, ticket.businessDay])).toEqual([
       ['A001', '2026-11-24'],
       ['B001', '2026-11-24'],
+      ['A002', '2026-11-24'],
     ]);
     expect(snapshot.nowServing).toEqual([]);
     expect(snapshot.counters.map((counter) => counter.currentTicket)).toEqual(snapshot.counters.map(() => null));
     const queueA = snapshot.queues.find((queue) => queue.code === 'A');
-    expect(queueA).toMatchObject({ waiting: 1 });
+    expect(queueA).toMatchObject({ waiting: 2 });
 
     // Yesterday's customer sees the ticket closed on the phone page.
-    const phone = await hall.http
-      .get(`/api/tickets/by-token/${yesterday.waiting.token}`)
-      .set('Authorization', `Bearer ${yesterday.waiting.token}`)
-      .expect(200);
+    const phone = await hall.http.get(`/api/tickets/by-token/${yesterday.waiting.token}`).expect(200);
     expect(phone.body).toMatchObject({ number: 'A004', status: 'expired', ahead: 0 });
 
     // Counters that held yesterday's tickets call today's; yesterday's parked ticket cannot be called.

@@ -191,7 +191,12 @@ describe('ticket lifecycle at the counters', () => {
     const first = await issue(CASH);
     const second = await issue(CASH);
     const directed = await hall.act('lobby', second.id, 'transfer', { counterId: counter3.id });
-    expect(directed).toMatchObject({ status: 'waiting', queue: 'A', number: second.number });
+    expect(directed).toMatchObject({
+      status: 'waiting',
+      queue: 'A',
+      number: second.number,
+      targetCounterId: counter3.id,
+    });
 
     expect((await callNext('teller2')).id).toBe(first.id);
     await hall.serve('teller2', first.id);
@@ -225,6 +230,12 @@ describe('ticket lifecycle at the counters', () => {
     );
     const parked = await hall.act('teller2', issued.id, 'park', { staffId: rm1.user.id });
     expect(parked).toMatchObject({ status: 'parked', parkedFor: rm1.user.id, counterId: null });
+    // The lobby manager sees who waits for whom; public screens do not.
+    expect((await staffSnapshot(hall)).parked).toEqual([
+      expect.objectContaining({ id: issued.id, parkedFor: rm1.user.id }),
+    ]);
+    const publicView = await hall.http.get('/api/branches/demo/queue').set('Authorization', hall.displayAuth());
+    expect(publicView.body.parked).toEqual([]);
 
     // The teller's counter is free again; nobody else may take the parked ticket.
     await expectNothingToCall('teller2');

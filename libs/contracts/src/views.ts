@@ -82,6 +82,8 @@ export interface StaffTicketView extends PublicTicketView {
   finishedAt: string | null;
   recallCount: number;
   counterId: string | null;
+  /** Counter a transfer sent the ticket to: only that counter calls it next. */
+  targetCounterId: string | null;
   parkedFor: string | null;
   businessDone: string[];
   businessDay: string;
@@ -128,6 +130,8 @@ export interface QueueSnapshot<T extends PublicTicketView = PublicTicketView> {
   queues: QueueView[];
   waiting: T[];
   nowServing: T[];
+  /** Tickets parked for a staff member (staff audiences only; empty for public screens). */
+  parked: T[];
   counters: CounterView[];
 }
 

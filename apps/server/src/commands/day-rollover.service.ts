@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { BranchCommands } from './branch-commands';
 
 /** How often the server looks for branches whose business day has ended. */
-export const ROLLOVER_CHECK_MS = 60_000;
+export const ROLLOVER_CHECK_MS = 15_000;
 
 /**
  * Closes a branch's business day soon after its local day boundary even when nobody issues or calls a

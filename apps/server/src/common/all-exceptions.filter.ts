@@ -84,7 +84,7 @@ function bodyParserError(exception: unknown): ErrorBody | null {
     return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (limit 100 kB).' };
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return { statusCode: 415 as number, code: 'VALIDATION_FAILED', message: 'Send the body as UTF-8 JSON.' };
+    return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as UTF-8 JSON.' };
   }
   return null;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CounterView, StaffTicketView } from '@lobbyflow/contracts';
 import type { Response } from 'express';
+import { NoBody, uuidParam } from '../common/params';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import type { StaffPrincipal } from '../auth/principal';
 import { TicketsService } from '../tickets/tickets.service';
@@ -20,8 +21,9 @@ export class CountersController {
   @Post(':counterId/call-next')
   @Allow('teller', 'rm')
   async callNext(
-    @Param('counterId', ParseUUIDPipe) counterId: string,
+    @Param('counterId', uuidParam('counterId')) counterId: string,
     @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StaffTicketView | undefined> {
     const ticket = await this.tickets.callNext(counterId, principal);
@@ -33,7 +35,7 @@ export class CountersController {
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager')
   pause(
-    @Param('counterId', ParseUUIDPipe) counterId: string,
+    @Param('counterId', uuidParam('counterId')) counterId: string,
     @CurrentPrincipal() principal: StaffPrincipal,
     @Body() body: PauseCounterDto,
   ): Promise<CounterView> {
@@ -44,8 +46,9 @@ export class CountersController {
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager')
   resume(
-    @Param('counterId', ParseUUIDPipe) counterId: string,
+    @Param('counterId', uuidParam('counterId')) counterId: string,
     @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
   ): Promise<CounterView> {
     return this.counters.resume(counterId, principal);
   }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { DeviceRegistered, DeviceView } from '@lobbyflow/contracts';
+import { uuidParam } from '../common/params';
 import { Allow } from '../auth/allow.decorator';
 import { DevicesService } from './devices.service';
 import { RegisterDeviceDto } from './dto/register-device.dto';
@@ -27,7 +28,10 @@ export class DevicesController {
   @Delete(':deviceId')
   @HttpCode(204)
   @Allow('admin')
-  revoke(@Param('branchId') branchId: string, @Param('deviceId', ParseUUIDPipe) deviceId: string): Promise<void> {
+  revoke(
+    @Param('branchId') branchId: string,
+    @Param('deviceId', uuidParam('deviceId')) deviceId: string,
+  ): Promise<void> {
     return this.devices.revoke(branchId, deviceId);
   }
 }

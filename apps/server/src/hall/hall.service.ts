@@ -104,6 +104,7 @@ export class HallService {
           .sort((a, b) => ticketsAhead(a, waiting) - ticketsAhead(b, waiting))
           .map(view),
         nowServing: atCounters.map(view),
+        parked: staff ? open.filter((ticket) => ticket.status === 'parked').map(view) : [],
         counters: config.counters.map((counter) =>
           counterView(
             counter,

@@ -34,6 +34,7 @@ export function staffTicketView(ticket: TicketEntity, counter?: CounterEntity): 
     finishedAt: iso(ticket.finishedAt),
     recallCount: ticket.recallCount,
     counterId: ticket.counterId,
+    targetCounterId: ticket.targetCounterId,
     parkedFor: ticket.parkedFor,
     businessDone: ticket.businessDone,
     businessDay: ticket.businessDay,

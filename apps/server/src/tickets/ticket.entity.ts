@@ -15,7 +15,7 @@ import { AmountColumn, IdColumn, InstantColumn, JsonColumn, RefColumn, TextColum
  */
 @Entity('ticket')
 @Index('ux_ticket_number', ['branchId', 'businessDay', 'issueQueue', 'sequence'], { unique: true })
-@Index('ux_ticket_idempotency', ['branchId', 'idempotencyKey'], { unique: true })
+@Index('ux_ticket_idempotency', ['branchId', 'businessDay', 'idempotencyKey'], { unique: true })
 @Index('ix_ticket_open', ['branchId', 'status'])
 export class TicketEntity {
   @IdColumn()

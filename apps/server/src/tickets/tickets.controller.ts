@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { IssuedTicket, StaffTicketView, TicketTokenView, TriageResult } from '@lobbyflow/contracts';
 import type { Response } from 'express';
-import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
+import { NoBody, uuidParam } from '../common/params';
+import { Allow, CurrentPrincipal, Public } from '../auth/allow.decorator';
 import type { Principal, StaffPrincipal } from '../auth/principal';
 import { AcceptAdviceDto, IssueTicketDto, TriageDto } from './dto/issue-ticket.dto';
 import { FinishTicketDto, ParkTicketDto, TransferTicketDto } from './dto/ticket-commands.dto';
@@ -46,20 +47,20 @@ export class TicketsController {
     return outcome.ticket;
   }
 
-  /** The phone page: one ticket's own view, authorised by its token. */
+  /** The phone page: one ticket's own public view; the unguessable token in the link is the key. */
   @Get('tickets/by-token/:token')
-  @Allow('ticket')
-  byToken(@CurrentPrincipal() principal: Principal, @Param('token') token: string): Promise<TicketTokenView> {
-    void token; // the bearer token is the ticket token; the path names it for readable links
-    return this.tickets.byToken(principal);
+  @Public()
+  byToken(@Param('token') token: string): Promise<TicketTokenView> {
+    return this.tickets.byToken(token);
   }
 
   @Post('tickets/:id/call')
   @HttpCode(200)
   @Allow('teller', 'rm')
   call(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
   ): Promise<StaffTicketView> {
     return this.tickets.call(id, principal);
   }
@@ -67,14 +68,22 @@ export class TicketsController {
   @Post('tickets/:id/recall')
   @HttpCode(200)
   @Allow('teller', 'rm')
-  recall(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: StaffPrincipal) {
+  recall(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
+  ) {
     return this.tickets.act(id, principal, { action: 'recall' });
   }
 
   @Post('tickets/:id/start')
   @HttpCode(200)
   @Allow('teller', 'rm')
-  start(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: StaffPrincipal) {
+  start(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
+  ) {
     return this.tickets.act(id, principal, { action: 'start' });
   }
 
@@ -82,7 +91,7 @@ export class TicketsController {
   @HttpCode(200)
   @Allow('teller', 'rm')
   finish(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
     @Body() body: FinishTicketDto,
   ) {
@@ -92,7 +101,11 @@ export class TicketsController {
   @Post('tickets/:id/no-show')
   @HttpCode(200)
   @Allow('teller', 'rm')
-  noShow(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: StaffPrincipal) {
+  noShow(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
+  ) {
     return this.tickets.act(id, principal, { action: 'no-show' });
   }
 
@@ -100,7 +113,11 @@ export class TicketsController {
   @Post('tickets/:id/return')
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager')
-  returnToQueue(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: StaffPrincipal) {
+  returnToQueue(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
+  ) {
     return this.tickets.act(id, principal, { action: 'return' });
   }
 
@@ -109,7 +126,7 @@ export class TicketsController {
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager')
   transfer(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
     @Body() body: TransferTicketDto,
   ) {
@@ -121,7 +138,7 @@ export class TicketsController {
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager')
   park(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
     @Body() body: ParkTicketDto,
   ) {
@@ -131,7 +148,11 @@ export class TicketsController {
   @Post('tickets/:id/cancel')
   @HttpCode(200)
   @Allow('lobby-manager', 'admin')
-  cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: StaffPrincipal) {
+  cancel(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @NoBody() _body: object,
+  ) {
     return this.tickets.act(id, principal, { action: 'cancel' });
   }
 }

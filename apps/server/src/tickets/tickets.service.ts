@@ -34,6 +34,7 @@ interface TransferRequest {
 /** A lifecycle command as an HTTP caller states it (a transfer may name only a counter). */
 export type TicketRequest = Exclude<TicketCommand, { action: 'call' | 'expire' | 'transfer' }> | TransferRequest;
 
+const TICKET_TOKEN = /^lft_[A-Za-z0-9_-]{16,60}$/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 export interface IssueOutcome {
@@ -89,7 +90,10 @@ export class TicketsService implements OnModuleInit {
     return this.commands.run(branchCode, async (tx) => {
       const { manager, branch, now } = tx;
       if (idempotencyKey !== undefined) {
-        const earlier = await manager.findOne(TicketEntity, { where: { branchId: branch.id, idempotencyKey } });
+        // A key lives for the business day: kiosks retry within seconds, and yesterday's ticket is closed.
+        const earlier = await manager.findOne(TicketEntity, {
+          where: { branchId: branch.id, businessDay: branch.businessDay, idempotencyKey },
+        });
         if (earlier) {
           if (earlier.requestHash !== requestHash) {
             throw new DomainError(
@@ -178,10 +182,11 @@ export class TicketsService implements OnModuleInit {
     });
   }
 
-  async byToken(principal: Principal): Promise<TicketTokenView> {
-    if (principal.kind !== 'ticket') throw new DomainError('FORBIDDEN', 'Open this page with the ticket link.');
+  async byToken(token: string): Promise<TicketTokenView> {
     return this.commands.read(async (manager) => {
-      const ticket = await manager.findOneOrFail(TicketEntity, { where: { id: principal.ticketId } });
+      const ticket = TICKET_TOKEN.test(token) ? await manager.findOne(TicketEntity, { where: { token } }) : null;
+      if (!ticket)
+        throw new DomainError('TICKET_NOT_FOUND', 'This ticket link is not valid; please scan the code again.');
       const branch = await manager.findOneOrFail(BranchEntity, { where: { id: ticket.branchId } });
       const config = await BranchConfig.load(manager, branch);
       const { ahead, estimatedWaitMinutes } = await this.position(manager, config, ticket);

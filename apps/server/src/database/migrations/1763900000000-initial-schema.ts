@@ -184,7 +184,11 @@ export class InitialSchema1763900000000 implements MigrationInterface {
     );
     await queryRunner.createIndex(
       'ticket',
-      new TableIndex({ name: 'ux_ticket_idempotency', columnNames: ['branchId', 'idempotencyKey'], isUnique: true }),
+      new TableIndex({
+        name: 'ux_ticket_idempotency',
+        columnNames: ['branchId', 'businessDay', 'idempotencyKey'],
+        isUnique: true,
+      }),
     );
     await queryRunner.createIndex(
       'ticket',
