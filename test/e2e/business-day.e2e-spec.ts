@@ -95,8 +95,8 @@ describe('the business day boundary', () => {
     expect(snapshot.businessDay).toBe('2026-11-24');
     expect(snapshot.waiting.map((ticket) => [ticket.number, ticket.businessDay])).toEqual([
       ['A001', '2026-11-24'],
-      ['B001', '2026-11-24'],
       ['A002', '2026-11-24'],
+      ['B001', '2026-11-24'],
     ]);
     expect(snapshot.nowServing).toEqual([]);
     expect(snapshot.counters.map((counter) => counter.currentTicket)).toEqual(snapshot.counters.map(() => null));

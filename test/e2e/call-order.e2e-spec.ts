@@ -35,8 +35,7 @@ describe('call order at the counters', () => {
     return numbers;
   }
 
-  it('signs every teller and RM in at the counter the seed gives them', async () => {
-    const snapshot = await staffSnapshot(hall);
+  it('signs every teller and RM in at the counter the seed gives them, and shows who sits where', async () => {
     const seats: Record<string, string> = {
       teller1: '1',
       teller2: '2',
@@ -47,6 +46,8 @@ describe('call order at the counters', () => {
       rm1: 'R1',
       rm2: 'R2',
     };
+    for (const username of Object.keys(seats)) await hall.login(username);
+    const snapshot = await staffSnapshot(hall);
     for (const [username, code] of Object.entries(seats)) {
       const login = await hall.login(username);
       const counter = snapshot.counters.find((candidate) => candidate.code === code);

@@ -120,8 +120,8 @@ describe('device keys and staff sign-in', () => {
     expect(unknownUser.body).toEqual(wrongPassword.body);
     expect(wrongPassword.body).not.toHaveProperty('accessToken');
 
-    const good = await hall.http.post('/api/auth/login').send({ username: 'teller1', password: 'demo1234' });
+    const good = await hall.http.post('/api/auth/login').send({ username: 'lobby', password: 'demo1234' });
     expect(good.status).toBe(200);
-    expect(good.body.user).toMatchObject({ username: 'teller1', role: 'teller', branchId: 'demo' });
+    expect(good.body.user).toMatchObject({ username: 'lobby', role: 'lobby-manager', branchId: 'demo' });
   });
 });

@@ -299,6 +299,7 @@ describe('ticket lifecycle at the counters', () => {
     const counter2 = await counterByCode(hall, '2');
     const counter3 = await counterByCode(hall, '3');
     const pausePath = `/api/counters/${counter2.id}/pause`;
+    const seqBefore = (await allEvents(hall)).lastSeq;
 
     expectError(await post(hall, 'teller2', pausePath, { reason: 'lunch' }), 400, 'UNKNOWN_PAUSE_REASON');
     expectError(
@@ -324,7 +325,7 @@ describe('ticket lifecycle at the counters', () => {
     expectError(await post(hall, 'teller2', pausePath, { reason: 'break' }), 409, 'COUNTER_BUSY');
     await hall.serve('teller2', issued.id);
 
-    const counterEvents = (await allEvents(hall)).events.filter((event) => event.type === 'counter.updated');
+    const counterEvents = (await allEvents(hall, seqBefore)).events.filter((event) => event.type === 'counter.updated');
     expect(counterEvents.map((event) => (event as unknown as { counter: { status: string } }).counter.status)).toEqual([
       'paused',
       'open',

@@ -155,6 +155,7 @@ describe('a morning of tickets and diversion', () => {
         'id',
         'number',
         'queue',
+        'queuedAt',
         'status',
       ]);
     }

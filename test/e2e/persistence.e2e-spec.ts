@@ -24,7 +24,7 @@ describe('persistence on a SQLite file', () => {
       expect(pending.upQueries.map((query) => query.query)).toEqual([]);
       expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
       const migrations = await dataSource.query('SELECT name FROM migrations');
-      expect(migrations).toEqual([{ name: 'InitialSchema1763900000000' }]);
+      expect(migrations).toEqual([{ name: 'InitialSchema1763900000000' }, { name: 'CounterSeats1763900000001' }]);
     } finally {
       await app.close();
     }

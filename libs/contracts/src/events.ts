@@ -1,22 +1,31 @@
-import type { CounterView, StaffTicketView } from './views';
+import type { CounterView, PublicTicketView, QueueView, StaffTicketView, TicketTokenView } from './views';
 import type { AdviceOutcome, Destination } from './enums';
 
-/** Every server event: numbered per branch, `seq` gap-free, `at` the commit time (ISO 8601). */
+/**
+ * Every server event: numbered per branch, `seq` gap-free, `at` the commit time (ISO 8601),
+ * `businessDay` the branch's business day after the change.
+ */
 export interface EventEnvelope<TType extends string = string> {
   branchId: string;
   seq: number;
   at: string;
+  businessDay: string;
   type: TType;
 }
 
 export interface TicketEventData {
+  /** The ticket after the change (public audiences receive a PublicTicketView). */
   ticket: StaffTicketView;
   /** Queue the ticket left, for transfers. */
   fromQueue?: string;
+  /** The queues whose counts or estimates the change moved, as they are now. */
+  queues: QueueView[];
 }
 
 export interface CounterEventData {
   counter: CounterView;
+  /** The queues this counter serves: opening or pausing it moves their estimates. */
+  queues: QueueView[];
 }
 
 export interface DiversionEventData {
@@ -61,3 +70,59 @@ export interface EventsPage {
   /** True when more events exist than were returned: ask again, or take a fresh snapshot. */
   hasMore: boolean;
 }
+
+/** A branch event as a public screen receives it: tickets in their public projection. */
+export type PublicBranchEvent = BranchEvent extends infer E
+  ? E extends { ticket: StaffTicketView }
+    ? Omit<E, 'ticket'> & { ticket: PublicTicketView }
+    : E
+  : never;
+
+/** Sent to `ticket:<id>` rooms (the phone page) whenever the ticket's place or estimate may have moved. */
+export interface TicketPositionEvent {
+  branchId: string;
+  /** The branch event that moved it. */
+  seq: number;
+  at: string;
+  type: 'ticket.position';
+  ticket: TicketTokenView;
+}
+
+/** Sent to a ticket's room when nobody is ahead of it any more. */
+export interface TicketNextEvent {
+  branchId: string;
+  seq: number;
+  at: string;
+  type: 'ticket.next';
+  ticket: TicketTokenView;
+}
+
+/** Sent to a staff session whose counter seat another sign-in took over; the socket is closed after. */
+export interface SessionReplacedEvent {
+  type: 'session.replaced';
+  counter: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * Everything a socket may receive, by event name (the name is also the payload's `type`).
+ * Staff rooms receive BranchEvent, public rooms PublicBranchEvent; a ticket room receives its own ticket's
+ * public events plus `ticket.position` and `ticket.next`; a staff session receives `session.replaced`.
+ */
+export type ClientEventMap = {
+  [K in BranchEventType]: (event: Extract<BranchEvent, { type: K }> | Extract<PublicBranchEvent, { type: K }>) => void;
+} & {
+  'ticket.position': (event: TicketPositionEvent) => void;
+  'ticket.next': (event: TicketNextEvent) => void;
+  'session.replaced': (event: SessionReplacedEvent) => void;
+};
+
+/** Names of the socket rooms (design.md §2.5). */
+export const rooms = {
+  public: (branchId: string) => `branch:${branchId}:public`,
+  staff: (branchId: string) => `branch:${branchId}:staff`,
+  user: (userId: string) => `user:${userId}`,
+  ticket: (ticketId: string) => `ticket:${ticketId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+} as const;

@@ -63,6 +63,8 @@ export interface PublicTicketView {
   counter: string | null;
   counterName: LocalizedText | null;
   calledAt: string | null;
+  /** Queue entry time: public lists are in queue order (entry time, then number). */
+  queuedAt: string;
 }
 
 /** A ticket as staff see it. */
@@ -76,8 +78,6 @@ export interface StaffTicketView extends PublicTicketView {
   signals: DiversionSignal[];
   adviceOutcome: AdviceOutcome | null;
   issuedAt: string;
-  /** When the ticket entered its current wait; kept through transfers for fairness. */
-  queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
   recallCount: number;
@@ -105,8 +105,11 @@ export interface QueueView {
   destination: Destination;
   waiting: number;
   estimatedWaitMinutes: number;
-  /** Seconds the longest-waiting ticket has waited (0 when empty). */
-  longestWaitSeconds: number;
+  /**
+   * When the longest-waiting ticket entered the queue (null when empty); screens count the seconds
+   * themselves, so that the figure stays true between events.
+   */
+  longestWaitingSince: string | null;
 }
 
 export interface CounterView {

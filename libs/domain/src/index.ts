@@ -1,5 +1,6 @@
 export * from './call-policy';
 export * from './diversion';
+export * from './hall-order';
 export * from './errors';
 export * from './numbering';
 export * from './queue-order';

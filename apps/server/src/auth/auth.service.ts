@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type LoginResult, STAFF_ROLES, type StaffRole } from '@lobbyflow/contracts';
+import { type LoginResult, rooms, STAFF_ROLES, type StaffRole } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
 import { IsNull, Repository } from 'typeorm';
 import { BranchEntity } from '../branches/branch.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { BranchCommands } from '../commands/branch-commands';
 import { CounterEntity } from '../counters/counter.entity';
+import { emitCounterUpdated } from '../counters/counter-events';
+import { isSeatHeld } from '../counters/seats';
 import { DeviceEntity } from '../devices/device.entity';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
@@ -17,6 +20,8 @@ import { DEVICE_KEY_PREFIX, TICKET_TOKEN_PREFIX, sha256 } from './secrets';
 /** Claims of a staff access token. */
 interface StaffClaims {
   sub: string;
+  /** Session id: a counter seat belongs to one session, so a take-over ends the other one. */
+  sid: string;
   role: StaffRole;
   branch: string;
   counter?: string;
@@ -27,6 +32,7 @@ interface StaffClaims {
 export class AuthService {
   constructor(
     private readonly jwt: JwtService,
+    private readonly commands: BranchCommands,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     @InjectRepository(BranchEntity) private readonly branches: Repository<BranchEntity>,
@@ -35,7 +41,7 @@ export class AuthService {
     @InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>,
   ) {}
 
-  async login(username: string, password: string, counterCode?: string): Promise<LoginResult> {
+  async login(username: string, password: string, counterCode?: string, takeOver = false): Promise<LoginResult> {
     const user = await this.users.findOne({ where: { username, active: true } });
     const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !valid) {
@@ -43,8 +49,11 @@ export class AuthService {
     }
     const branch = await this.branches.findOneByOrFail({ id: user.branchId });
     const counterId = await this.counterFor(user, counterCode);
+    const sessionId = crypto.randomUUID();
+    if (counterId) await this.takeSeat(branch.code, counterId, user, sessionId, takeOver);
     const claims: StaffClaims = {
       sub: user.id,
+      sid: sessionId,
       role: user.role,
       branch: branch.code,
       ...(counterId ? { counter: counterId } : {}),
@@ -62,6 +71,65 @@ export class AuthService {
         ...(counterId ? { counterId } : {}),
       },
     };
+  }
+
+  /**
+   * One seat per counter: a sign-in at a counter another session holds is refused with
+   * COUNTER_SEAT_TAKEN (saying who holds it) unless the user chose to take it over; the replaced session
+   * is told over its socket and its token stops working.
+   */
+  private async takeSeat(
+    branchCode: string,
+    counterId: string,
+    user: StaffUserEntity,
+    sessionId: string,
+    takeOver: boolean,
+  ): Promise<void> {
+    await this.commands.run(branchCode, async (tx) => {
+      const counter = await tx.manager.findOneOrFail(CounterEntity, { where: { id: counterId } });
+      const previous = isSeatHeld(counter, tx.now) ? counter.seatSessionId : null;
+      if (previous && !takeOver) {
+        const holder = await tx.manager.findOne(StaffUserEntity, { where: { id: counter.seatUserId ?? '' } });
+        throw new DomainError(
+          'COUNTER_SEAT_TAKEN',
+          `Counter ${counter.code} is in use by ${holder?.displayName ?? 'another session'} since ${counter.seatSince?.toISOString()}; take it over or choose another counter.`,
+          {
+            counter: counter.code,
+            heldBy: holder?.displayName ?? null,
+            since: counter.seatSince?.toISOString() ?? null,
+          },
+        );
+      }
+      Object.assign(counter, {
+        seatSessionId: sessionId,
+        seatUserId: user.id,
+        seatSince: tx.now,
+        seatExpiresAt: new Date(tx.now.getTime() + this.config.jwtTtlSeconds * 1000),
+      });
+      await tx.manager.save(CounterEntity, counter);
+      if (previous) {
+        tx.notify({
+          room: rooms.session(previous),
+          event: 'session.replaced',
+          payload: { type: 'session.replaced', counter: counter.code, by: user.displayName, at: tx.now.toISOString() },
+          disconnect: true,
+        });
+      }
+      await emitCounterUpdated(tx, counter.id);
+    });
+  }
+
+  /** Ends a session: frees its counter seat if it still holds it. */
+  async logout(principal: StaffPrincipal): Promise<void> {
+    if (!principal.counterId) return;
+    const counterId = principal.counterId;
+    await this.commands.run(principal.branch, async (tx) => {
+      const counter = await tx.manager.findOneOrFail(CounterEntity, { where: { id: counterId } });
+      if (counter.seatSessionId !== principal.sessionId) return;
+      Object.assign(counter, { seatSessionId: null, seatUserId: null, seatSince: null, seatExpiresAt: null });
+      await tx.manager.save(CounterEntity, counter);
+      await emitCounterUpdated(tx, counter.id);
+    });
   }
 
   /** The counter a login works at: the one asked for (by code, in the user's branch) or their own. */
@@ -113,6 +181,7 @@ export class AuthService {
     }
     const valid =
       typeof claims.sub === 'string' &&
+      typeof claims.sid === 'string' &&
       typeof claims.branch === 'string' &&
       (STAFF_ROLES as readonly unknown[]).includes(claims.role) &&
       (claims.counter === undefined || typeof claims.counter === 'string');
@@ -121,12 +190,22 @@ export class AuthService {
     if (!user || user.role !== claims.role || (await this.branchCode(user.branchId)) !== claims.branch) {
       throw new DomainError('UNAUTHENTICATED', 'This account is no longer active in this role; please sign in again.');
     }
+    if (claims.counter !== undefined) {
+      const counter = await this.counters.findOne({ where: { id: claims.counter } });
+      if (!counter || counter.seatSessionId !== claims.sid) {
+        throw new DomainError(
+          'SESSION_REPLACED',
+          'Another sign-in took over your counter, or you signed out; sign in again to continue.',
+        );
+      }
+    }
     return {
       kind: 'staff',
       userId: user.id,
       role: user.role,
       branch: claims.branch,
       counterId: claims.counter ?? null,
+      sessionId: claims.sid as string,
     };
   }
 

@@ -10,6 +10,8 @@ export interface StaffPrincipal {
   /** Branch code. */
   branch: string;
   counterId: string | null;
+  /** The sign-in session (the JWT's `sid`): a counter seat belongs to one session. */
+  sessionId: string;
 }
 
 export interface DevicePrincipal {

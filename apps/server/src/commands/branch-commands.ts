@@ -8,7 +8,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { BranchEntity } from '../branches/branch.entity';
 import { Clock } from '../common/clock';
 import { BranchEventEntity } from '../events/branch-event.entity';
-import { EventBus } from './event-bus';
+import { EventBus, type RoomNotice } from './event-bus';
 
 /** What a branch command sees: its transaction, the locked branch row, one "now", and the event log. */
 export interface BranchTransaction {
@@ -17,6 +17,8 @@ export interface BranchTransaction {
   readonly now: Date;
   /** Appends an event to the branch log in this transaction; it is published only after commit. */
   emit<K extends BranchEventType>(type: K, data: BranchEventMap[K]): void;
+  /** A message for one socket room, outside the log, also sent only after commit. */
+  notify(notice: RoomNotice): void;
 }
 
 /** Runs inside the first command of a new business day, before the command itself. */
@@ -52,10 +54,10 @@ export class BranchCommands {
 
   /** Runs `work` as one command on the branch addressed by `branchCode`. */
   async run<T>(branchCode: string, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
-    const { result, events } = await this.serialise(() =>
+    const { result, events, notices } = await this.serialise(() =>
       this.dataSource.transaction((manager) => this.execute(manager, branchCode, work)),
     );
-    this.bus.publish(events);
+    this.bus.publish({ branchId: branchCode, events, notices });
     return result;
   }
 
@@ -79,7 +81,7 @@ export class BranchCommands {
     manager: EntityManager,
     branchCode: string,
     work: (tx: BranchTransaction) => Promise<T>,
-  ): Promise<{ result: T; events: BranchEvent[] }> {
+  ): Promise<{ result: T; events: BranchEvent[]; notices: RoomNotice[] }> {
     if (!this.serialisedInProcess) {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(branchCode)]);
     }
@@ -89,11 +91,13 @@ export class BranchCommands {
     }
     const now = this.clock.now();
     const pending: { type: BranchEventType; data: object }[] = [];
+    const notices: RoomNotice[] = [];
     const tx: BranchTransaction = {
       manager,
       branch,
       now,
       emit: (type, data) => pending.push({ type, data }),
+      notify: (notice) => notices.push(notice),
     };
 
     const today = businessDayOf(now, branch.timeZone, branch.dayStartsAt);
@@ -112,7 +116,8 @@ export class BranchCommands {
         seq: firstSeq + index,
         type: event.type,
         at: now,
-        data: event.data as Record<string, unknown>,
+        // The business day travels with every event: clients follow the day boundary from the log.
+        data: { businessDay: branch.businessDay, ...event.data } as Record<string, unknown>,
       }),
     );
     // The log row's JSON data is opaque to TypeORM's deep-partial insert type.
@@ -126,7 +131,7 @@ export class BranchCommands {
       (row) =>
         ({ branchId: branchCode, seq: row.seq, at: now.toISOString(), type: row.type, ...row.data }) as BranchEvent,
     );
-    return { result, events };
+    return { result, events, notices };
   }
 }
 

@@ -39,6 +39,20 @@ export class CounterEntity {
   @JsonColumn()
   queues!: ServedQueue[];
 
+  /** The sign-in session holding this counter: one seat per counter. */
+  @TextColumn(36, { nullable: true })
+  seatSessionId!: string | null;
+
+  @RefColumn({ nullable: true })
+  seatUserId!: string | null;
+
+  @InstantColumn({ nullable: true })
+  seatSince!: Date | null;
+
+  /** The seat frees itself when the holder's session would have expired anyway. */
+  @InstantColumn({ nullable: true })
+  seatExpiresAt!: Date | null;
+
   /** Non-normal calls in a row while normal tickets waited (the call policy's ratio). */
   @Column({ type: 'integer', default: 0 })
   priorityStreak!: number;

@@ -4,10 +4,9 @@ import { DomainError } from '@lobbyflow/domain';
 import { In } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
-import { StaffUserEntity } from '../staff/staff-user.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { counterView } from '../tickets/ticket-views';
 import { CounterEntity } from './counter.entity';
+import { emitCounterUpdated } from './counter-events';
 
 /** Opening, pausing and resuming counters. */
 @Injectable()
@@ -53,10 +52,7 @@ export class CountersService {
       if (!counter) throw new DomainError('COUNTER_NOT_FOUND', 'There is no such counter in this branch.');
       await mutate(tx, counter);
       await tx.manager.save(CounterEntity, counter);
-      const staff = await tx.manager.findOne(StaffUserEntity, { where: { counterId: counter.id, active: true } });
-      const view = counterView(counter, staff ?? undefined, undefined);
-      tx.emit('counter.updated', { counter: view });
-      return view;
+      return emitCounterUpdated(tx, counter.id);
     });
   }
 }

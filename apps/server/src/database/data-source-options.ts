@@ -12,6 +12,7 @@ import { StaffUserEntity } from '../staff/staff-user.entity';
 import { DiversionRecordEntity } from '../tickets/diversion-record.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+import { CounterSeats1763900000001 } from './migrations/1763900000001-counter-seats';
 
 export const ENTITIES = [
   BranchEntity,
@@ -25,7 +26,7 @@ export const ENTITIES = [
   DiversionRecordEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, CounterSeats1763900000001];
 
 /**
  * TypeORM options for the configured engine: PostgreSQL when DATABASE_URL is set, otherwise the

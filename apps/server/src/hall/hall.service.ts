@@ -4,11 +4,10 @@ import type {
   EventsPage,
   PublicTicketView,
   QueueSnapshot,
-  QueueView,
   ServiceView,
   StaffTicketView,
 } from '@lobbyflow/contracts';
-import { DomainError, estimateWaitMinutes, ticketsAhead } from '@lobbyflow/domain';
+import { DomainError, sortForDisplay } from '@lobbyflow/domain';
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
@@ -16,9 +15,10 @@ import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands } from '../commands/branch-commands';
 import { Clock } from '../common/clock';
 import { BranchEventEntity } from '../events/branch-event.entity';
-import { StaffUserEntity } from '../staff/staff-user.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { counterView, staffTicketView, toPublic } from '../tickets/ticket-views';
+import { HallFigures } from './hall-figures';
+import { seatHolders } from '../counters/seats';
 
 /** Most events one page returns; a client further behind takes a fresh snapshot. */
 export const EVENTS_PAGE_LIMIT = 500;
@@ -62,53 +62,29 @@ export class HallService {
           businessDay: branch.businessDay,
           status: In(['waiting', 'called', 'serving', 'parked']),
         },
-        order: { queuedAt: 'ASC' },
       });
-      const users = await manager.find(StaffUserEntity, { where: { branchId: branch.id, active: true } });
-      const now = this.clock.now();
-      const waiting = open.filter((ticket) => ticket.status === 'waiting');
-      const atCounters = open.filter((ticket) => ticket.status === 'called' || ticket.status === 'serving');
+      const figures = await HallFigures.load(manager, config);
+      const seats = await seatHolders(manager, config, this.clock.now());
       const view = (ticket: TicketEntity) => {
         const full = staffTicketView(ticket, config.counterById(ticket.counterId));
         return staff ? full : toPublic(full);
       };
-      const queues: QueueView[] = config.queues.map((queue) => {
-        const inQueue = waiting.filter((ticket) => ticket.queue === queue.code);
-        const minutes = inQueue.map((ticket) => config.typicalMinutes(ticket.businessType));
-        const average = minutes.length ? minutes.reduce((a, b) => a + b, 0) / minutes.length : 0;
-        return {
-          code: queue.code,
-          prefix: queue.prefix,
-          name: queue.name,
-          destination: queue.destination,
-          waiting: inQueue.length,
-          // What a customer taking a ticket now would wait: everyone in the queue is ahead.
-          estimatedWaitMinutes: estimateWaitMinutes({
-            ahead: inQueue.length,
-            servingCounters: config.servingCounters(queue.code),
-            serviceMinutes: average,
-          }),
-          longestWaitSeconds: inQueue.length
-            ? Math.max(0, Math.floor((now.getTime() - inQueue[0].queuedAt.getTime()) / 1000))
-            : 0,
-        };
-      });
+      const list = (...statuses: string[]) =>
+        sortForDisplay(open.filter((ticket) => statuses.includes(ticket.status)).map(view));
+      const atCounters = open.filter((ticket) => ticket.status === 'called' || ticket.status === 'serving');
       return {
         branchId: branch.code,
         seq: branch.lastSeq,
         businessDay: branch.businessDay,
-        at: now.toISOString(),
-        queues,
-        waiting: waiting
-          .slice()
-          .sort((a, b) => ticketsAhead(a, waiting) - ticketsAhead(b, waiting))
-          .map(view),
-        nowServing: atCounters.map(view),
-        parked: staff ? open.filter((ticket) => ticket.status === 'parked').map(view) : [],
+        at: this.clock.now().toISOString(),
+        queues: figures.queueViews(config.queues.map((queue) => queue.code)),
+        waiting: list('waiting'),
+        nowServing: list('called', 'serving'),
+        parked: staff ? list('parked') : [],
         counters: config.counters.map((counter) =>
           counterView(
             counter,
-            staff ? users.find((user) => user.counterId === counter.id) : undefined,
+            staff ? seats.get(counter.id) : undefined,
             atCounters.find((ticket) => ticket.counterId === counter.id),
           ),
         ),

@@ -14,6 +14,7 @@ export function publicTicketView(ticket: TicketEntity, counter?: CounterEntity):
     counter: counter?.code ?? null,
     counterName: counter?.name ?? null,
     calledAt: iso(ticket.calledAt),
+    queuedAt: ticket.queuedAt.toISOString(),
   };
 }
 
@@ -29,7 +30,6 @@ export function staffTicketView(ticket: TicketEntity, counter?: CounterEntity): 
     signals: ticket.signals,
     adviceOutcome: ticket.adviceOutcome,
     issuedAt: ticket.issuedAt.toISOString(),
-    queuedAt: ticket.queuedAt.toISOString(),
     startedAt: iso(ticket.startedAt),
     finishedAt: iso(ticket.finishedAt),
     recallCount: ticket.recallCount,
@@ -43,8 +43,8 @@ export function staffTicketView(ticket: TicketEntity, counter?: CounterEntity): 
 
 /** Reduces a staff view (as stored in the event log) to what public screens may see. */
 export function toPublic(view: StaffTicketView): PublicTicketView {
-  const { id, number, queue, status, counter, counterName, calledAt } = view;
-  return { id, number, queue, status, counter, counterName, calledAt };
+  const { id, number, queue, status, counter, counterName, calledAt, queuedAt } = view;
+  return { id, number, queue, status, counter, counterName, calledAt, queuedAt };
 }
 
 export function counterView(

@@ -5,15 +5,14 @@ import {
   DomainError,
   chooseNextTicket,
   divert,
-  estimateWaitMinutes,
   formatTicketNumber,
-  ticketsAhead,
   transition,
   type TicketCommand,
 } from '@lobbyflow/domain';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { isStaff, type Principal, type StaffPrincipal } from '../auth/principal';
 import { newTicketToken } from '../auth/secrets';
+import { HallFigures } from '../hall/hall-figures';
 import { BranchEntity } from '../branches/branch.entity';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
@@ -160,7 +159,8 @@ export class TicketsService implements OnModuleInit {
       if (adviceOutcome) {
         await this.recordAdvice(tx, dto.businessType, adviceOutcome, ticket.id);
       }
-      tx.emit('ticket.issued', { ticket: staffTicketView(ticket) });
+      const figures = await HallFigures.load(manager, config, [ticket.queue]);
+      tx.emit('ticket.issued', { ticket: staffTicketView(ticket), queues: figures.queueViews([ticket.queue]) });
       return { ticket: await this.issuedView(manager, branch, ticket, config), replayed: false };
     });
   }
@@ -189,7 +189,9 @@ export class TicketsService implements OnModuleInit {
         throw new DomainError('TICKET_NOT_FOUND', 'This ticket link is not valid; please scan the code again.');
       const branch = await manager.findOneOrFail(BranchEntity, { where: { id: ticket.branchId } });
       const config = await BranchConfig.load(manager, branch);
-      const { ahead, estimatedWaitMinutes } = await this.position(manager, config, ticket);
+      const { ahead, estimatedWaitMinutes } = (await HallFigures.load(manager, config, [ticket.queue])).position(
+        ticket,
+      );
       return {
         ...publicTicketView(ticket, config.counterById(ticket.counterId)),
         ahead,
@@ -312,8 +314,10 @@ export class TicketsService implements OnModuleInit {
     if (command.action === 'transfer') ticket.destination = config.queue(ticket.queue).destination;
     await tx.manager.save(TicketEntity, ticket);
     const view = staffTicketView(ticket, config.counterById(ticket.counterId));
+    const affected = [...new Set([fromQueue, ticket.queue])];
+    const queues = (await HallFigures.load(tx.manager, config, affected)).queueViews(affected);
     const type = EVENT_OF[command.action];
-    tx.emit(type, command.action === 'transfer' ? { ticket: view, fromQueue } : { ticket: view });
+    tx.emit(type, command.action === 'transfer' ? { ticket: view, fromQueue, queues } : { ticket: view, queues });
     return view;
   }
 
@@ -392,7 +396,7 @@ export class TicketsService implements OnModuleInit {
     loaded?: BranchConfig,
   ): Promise<IssuedTicket> {
     const config = loaded ?? (await BranchConfig.load(manager, branch));
-    const { ahead, estimatedWaitMinutes } = await this.position(manager, config, ticket);
+    const { ahead, estimatedWaitMinutes } = (await HallFigures.load(manager, config, [ticket.queue])).position(ticket);
     const advice = ticket.adviceOutcome
       ? divert(
           {
@@ -416,24 +420,6 @@ export class TicketsService implements OnModuleInit {
       businessDay: ticket.businessDay,
       advice,
     };
-  }
-
-  /** People ahead and the estimated wait of a waiting ticket (0 for a ticket no longer waiting). */
-  private async position(manager: EntityManager, config: BranchConfig, ticket: TicketEntity) {
-    if (ticket.status !== 'waiting') return { ahead: 0, estimatedWaitMinutes: 0 };
-    const waiting = await manager.find(TicketEntity, {
-      where: { branchId: ticket.branchId, businessDay: ticket.businessDay, queue: ticket.queue, status: 'waiting' },
-      select: { id: true, number: true, queue: true, priority: true, queuedAt: true, businessType: true },
-    });
-    const ahead = ticketsAhead(ticket, waiting);
-    const minutes = waiting.map((other) => config.typicalMinutes(other.businessType));
-    const serviceMinutes = minutes.length ? minutes.reduce((a, b) => a + b, 0) / minutes.length : 5;
-    const estimatedWaitMinutes = estimateWaitMinutes({
-      ahead,
-      servingCounters: config.servingCounters(ticket.queue),
-      serviceMinutes,
-    });
-    return { ahead, estimatedWaitMinutes };
   }
 
   private async config(manager: EntityManager, branchCode: string): Promise<BranchConfig> {

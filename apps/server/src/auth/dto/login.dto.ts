@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class LoginDto {
   @IsString()
@@ -14,4 +14,9 @@ export class LoginDto {
   @IsString()
   @Matches(/^[A-Za-z0-9-]{1,16}$/, { message: 'counter must be a counter code such as "3" or "R1"' })
   counter?: string;
+
+  /** Take the counter over from the session holding it (after the user confirmed); that session ends. */
+  @IsOptional()
+  @IsBoolean()
+  takeOver?: boolean;
 }
