@@ -126,7 +126,8 @@ describe('call order at the counters', () => {
     const elderly = [await hall.issue(ELDERLY), await hall.issue(ELDERLY), await hall.issue(ELDERLY)];
     expect(elderly.map((ticket) => ticket.queue)).toEqual(['A', 'A', 'A']);
 
-    // Counter 1 serves A (weight 2) and V (weight 1): the waiting VIP ticket V002 counts as priority.
+    // Counter 1 serves A (weight 2) and V (weight 1). The waiting VIP ticket V002 goes first; it passes no
+    // normal ticket of its own queue, so only the elderly customers in A count towards the ratio.
     const called: { number: string; priority: string; priorityReason: string | null }[] = [];
     for (let ticket = await hall.callNext('teller1'); ticket; ticket = await hall.callNext('teller1')) {
       const view = ticket as unknown as { number: string; priority: string; priorityReason: string | null };
@@ -136,8 +137,8 @@ describe('call order at the counters', () => {
     expect(called.map((ticket) => ticket.number)).toEqual([
       'V002',
       elderly[0].number,
-      normals[0].number,
       elderly[1].number,
+      normals[0].number,
       elderly[2].number,
       normals[1].number,
       normals[2].number,
@@ -145,8 +146,8 @@ describe('call order at the counters', () => {
     expect(called.map((ticket) => ticket.priority)).toEqual([
       'vip',
       'priority',
-      'normal',
       'priority',
+      'normal',
       'priority',
       'normal',
       'normal',

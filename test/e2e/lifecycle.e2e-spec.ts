@@ -135,6 +135,17 @@ describe('ticket lifecycle at the counters', () => {
       expect.objectContaining({
         type: 'ticket.transferred',
         fromQueue: 'A',
+        // The minute at counter 2 stays on record: service time runs from the call to the transfer.
+        leg: {
+          counter: '2',
+          calledAt: called.calledAt,
+          startedAt: null,
+          endedAt: new Date(Date.parse(called.calledAt as string) + 60_000).toISOString(),
+        },
+        queues: [
+          expect.objectContaining({ code: 'A', waiting: 0 }),
+          expect.objectContaining({ code: 'B', waiting: 1 }),
+        ],
         ticket: expect.objectContaining({
           id: issued.id,
           queue: 'B',
@@ -228,6 +239,11 @@ describe('ticket lifecycle at the counters', () => {
       404,
       'STAFF_NOT_FOUND',
     );
+    // The lobby manager works at no counter and could never call a ticket parked for them.
+    const lobby = await hall.login('lobby');
+    const forLobby = await post(hall, 'teller2', ticketPath(issued.id, 'park'), { staffId: lobby.user.id });
+    expectError(forLobby, 404, 'STAFF_NOT_FOUND');
+    expect(forLobby.body.message).toMatch(/park it for a teller or RM/);
     const parked = await hall.act('teller2', issued.id, 'park', { staffId: rm1.user.id });
     expect(parked).toMatchObject({ status: 'parked', parkedFor: rm1.user.id, counterId: null });
     // The lobby manager sees who waits for whom; public screens do not.

@@ -2,7 +2,8 @@ import type { CounterView, PublicTicketView, QueueView, StaffTicketView, TicketT
 import type { AdviceOutcome, Destination } from './enums';
 
 /**
- * Every server event: numbered per branch, `seq` gap-free, `at` the commit time (ISO 8601),
+ * Every server event: numbered per branch, `seq` gap-free, `at` the time of the command that made it
+ * (one instant per command, ISO 8601),
  * `businessDay` the branch's business day after the change.
  */
 export interface EventEnvelope<TType extends string = string> {
@@ -18,8 +19,18 @@ export interface TicketEventData {
   ticket: StaffTicketView;
   /** Queue the ticket left, for transfers. */
   fromQueue?: string;
+  /** For transfers of a called or served ticket: the service it got before it moved on. */
+  leg?: ServiceLeg | null;
   /** The queues whose counts or estimates the change moved, as they are now. */
   queues: QueueView[];
+}
+
+/** One counter's part of a visit, ended by a transfer (service time = call to transfer). */
+export interface ServiceLeg {
+  counter: string | null;
+  calledAt: string;
+  startedAt: string | null;
+  endedAt: string;
 }
 
 export interface CounterEventData {

@@ -211,7 +211,7 @@ describe('chooseNextTicket: priority classes', () => {
     expect(streaks).toEqual([1, 2, 0, 1]);
   });
 
-  it('keeps calling priority tickets with no normal ticket waiting, streak staying 0', () => {
+  it('keeps calling priority tickets while no normal ticket waits, leaving the streak as it was', () => {
     const decisions: CallDecision[] = [];
     const calls = simulate({
       counter: counter({ A: 1 }, { priorityStreak: 2 }),
@@ -223,7 +223,25 @@ describe('chooseNextTicket: priority classes', () => {
       onDecision: (decision) => decisions.push(decision),
     });
     expect(calls).toHaveLength(5);
-    expect(decisions.every((decision) => decision.reason === 'priority' && decision.priorityStreak === 0)).toBe(true);
+    expect(decisions.every((decision) => decision.reason === 'priority' && decision.priorityStreak === 2)).toBe(true);
+  });
+
+  it('never holds a VIP queue back for normal tickets of another queue (a VIP counter)', () => {
+    const decisions: CallDecision[] = [];
+    const calls = simulate({
+      counter: counter({ V: 3, B: 1 }, { priorityStreak: 2 }),
+      waiting: [
+        candidate('B001', 'normal', secondsAgo(600)),
+        candidate('V001', 'vip', secondsAgo(60)),
+        candidate('V002', 'vip', secondsAgo(50)),
+        candidate('V003', 'vip', secondsAgo(40)),
+      ],
+      policy,
+      calls: 4,
+      onDecision: (decision) => decisions.push(decision),
+    });
+    expect(calls.map((ticket) => ticket.number)).toEqual(['V001', 'V002', 'V003', 'B001']);
+    expect(decisions.map((decision) => decision.priorityStreak)).toEqual([2, 2, 2, 0]);
   });
 
   it('calls priority classes always first when maxPriorityInRow is null', () => {
@@ -422,9 +440,12 @@ describe('chooseNextTicket: nobody starves', () => {
           expect(decision.reason).toBe('aging');
           expect(oldest.queuedAt.getTime()).toBe(ticket.queuedAt.getTime());
         }
-        // Priority classes never jump more than maxPriorityInRow times in a row over waiting normal tickets.
-        const normalWaiting = waiting.some((candidate) => candidate.priority === 'normal');
-        nonNormalInRow = ticket.priority !== 'normal' && normalWaiting ? nonNormalInRow + 1 : 0;
+        // Priority classes never pass more than maxPriorityInRow times in a row over a normal ticket waiting in
+        // their own queue; a normal call resets the count, a priority call passing nobody leaves it.
+        const passes =
+          ticket.priority !== 'normal' &&
+          waiting.some((candidate) => candidate.priority === 'normal' && candidate.queue === ticket.queue);
+        nonNormalInRow = passes ? nonNormalInRow + 1 : ticket.priority === 'normal' ? 0 : nonNormalInRow;
         if (decision.reason === 'priority') expect(nonNormalInRow).toBeLessThanOrEqual(2);
         expect(decision.priorityStreak).toBe(nonNormalInRow);
       },

@@ -36,8 +36,9 @@ export interface CallDecision {
  * Which ticket a counter calls next (design.md §4):
  * 1. a ticket transferred to this very counter;
  * 2. any ticket waiting longer than the aging bound, oldest first: nobody starves;
- * 3. VIP, then priority customers, while fewer than `maxPriorityInRow` such calls ran in a row with
- *    normal tickets waiting;
+ * 3. VIP, then priority customers (elderly, disabled, ...), across the queues the counter serves;
+ *    the ratio `maxPriorityInRow` bounds how many of them in a row may pass a normal ticket waiting
+ *    in their own queue (a VIP queue with no normal tickets in it is never held back by the ratio);
  * 4. otherwise the highest weighted wait ((seconds waited + 1) x queue weight: the extra second lets a
  *    ticket issued this very second carry its weight), ties to the earlier ticket.
  * Returns null when nothing this counter serves is waiting.
@@ -56,42 +57,41 @@ export function chooseNextTicket(
   const eligible = candidates.filter((ticket) => ticket.targetCounterId === null && weights.has(ticket.queue));
   if (eligible.length === 0) return null;
 
-  const hasNormal = eligible.some((ticket) => ticket.priority === 'normal');
-  const waitSeconds = (ticket: CallCandidate) => (now.getTime() - ticket.queuedAt.getTime()) / 1000;
-  const streakAfter = (ticket: CallCandidate) =>
-    ticket.priority !== 'normal' && hasNormal ? counter.priorityStreak + 1 : 0;
-
-  const starving = eligible.filter((ticket) => waitSeconds(ticket) >= policy.agingMinutes * 60);
-  if (starving.length > 0) {
-    const ticket = oldest(starving);
-    return { ticketId: ticket.id, reason: 'aging', priorityStreak: streakAfter(ticket) };
-  }
-
-  const prioritised = eligible.filter((ticket) => ticket.priority !== 'normal');
-  const streakAllows = policy.maxPriorityInRow === null || counter.priorityStreak < policy.maxPriorityInRow;
-  if (prioritised.length > 0 && (!hasNormal || streakAllows)) {
-    const topRank = Math.min(...prioritised.map((ticket) => PRIORITY_RANK[ticket.priority]));
-    const ticket = heaviest(
-      prioritised.filter((candidate) => PRIORITY_RANK[candidate.priority] === topRank),
-      weights,
-      now,
-    );
-    return { ticketId: ticket.id, reason: 'priority', priorityStreak: streakAfter(ticket) };
-  }
-
   const normal = eligible.filter((ticket) => ticket.priority === 'normal');
-  return { ticketId: heaviest(normal, weights, now).id, reason: 'weighted-wait', priorityStreak: 0 };
+  const queuesWithNormal = new Set(normal.map((ticket) => ticket.queue));
+  // A priority call "passes" somebody only when a normal ticket waits in the same queue.
+  const passesNormal = (ticket: CallCandidate) => ticket.priority !== 'normal' && queuesWithNormal.has(ticket.queue);
+  const streakAfter = (ticket: CallCandidate) =>
+    passesNormal(ticket) ? counter.priorityStreak + 1 : ticket.priority === 'normal' ? 0 : counter.priorityStreak;
+  const decide = (ticket: CallCandidate, reason: CallReason): CallDecision => ({
+    ticketId: ticket.id,
+    reason,
+    priorityStreak: streakAfter(ticket),
+  });
+
+  const waitSeconds = (ticket: CallCandidate) => (now.getTime() - ticket.queuedAt.getTime()) / 1000;
+  const starving = eligible.filter((ticket) => waitSeconds(ticket) >= policy.agingMinutes * 60);
+  if (starving.length > 0) return decide(oldest(starving), 'aging');
+
+  const ratioReached = policy.maxPriorityInRow !== null && counter.priorityStreak >= policy.maxPriorityInRow;
+  const prioritised = eligible.filter(
+    (ticket) => ticket.priority !== 'normal' && !(ratioReached && passesNormal(ticket)),
+  );
+  if (prioritised.length > 0) {
+    const topRank = Math.min(...prioritised.map((ticket) => PRIORITY_RANK[ticket.priority]));
+    const top = prioritised.filter((candidate) => PRIORITY_RANK[candidate.priority] === topRank);
+    return decide(heaviest(top, weights, now), 'priority');
+  }
+  return decide(heaviest(normal, weights, now), 'weighted-wait');
 }
 
-const earlier = compareQueuePlace;
-
 function oldest(tickets: readonly CallCandidate[]): CallCandidate {
-  return [...tickets].sort(earlier)[0];
+  return [...tickets].sort(compareQueuePlace)[0];
 }
 
 function heaviest(tickets: readonly CallCandidate[], weights: Map<string, number>, now: Date): CallCandidate {
   // One second of headroom so that a ticket issued this very second still carries its queue weight.
   const score = (ticket: CallCandidate) =>
     ((now.getTime() - ticket.queuedAt.getTime()) / 1000 + 1) * (weights.get(ticket.queue) ?? 1);
-  return [...tickets].sort((a, b) => score(b) - score(a) || earlier(a, b))[0];
+  return [...tickets].sort((a, b) => score(b) - score(a) || compareQueuePlace(a, b))[0];
 }

@@ -19,7 +19,9 @@ function ticket(overrides: Partial<LifecycleTicket> = {}): LifecycleTicket {
     number: 'A042',
     status: 'waiting',
     queue: 'A',
+    destination: 'cash-counter',
     counterId: null,
+    servedBy: null,
     targetCounterId: null,
     parkedFor: null,
     calledAt: null,
@@ -47,13 +49,13 @@ function ticketIn(status: TicketStatus): LifecycleTicket {
 
 /** A well-formed command for each action. */
 const COMMANDS: Record<TicketAction, TicketCommand> = {
-  call: { action: 'call', counterId: 'counter-2' },
+  call: { action: 'call', counterId: 'counter-2', staffId: 'teller-1' },
   recall: { action: 'recall' },
   start: { action: 'start' },
   finish: { action: 'finish', businessDone: ['cash-deposit'] },
   'no-show': { action: 'no-show' },
   return: { action: 'return' },
-  transfer: { action: 'transfer', queue: 'B' },
+  transfer: { action: 'transfer', queue: 'B', destination: 'open-counter' },
   park: { action: 'park', staffId: 'rm-1' },
   cancel: { action: 'cancel' },
   expire: { action: 'expire' },
@@ -105,8 +107,14 @@ describe('transition: every illegal (status, action) pair', () => {
 
 describe('transition: call', () => {
   it('sets the counter and call time and starts the recall count afresh', () => {
-    const patch = transition(ticket(), { action: 'call', counterId: 'counter-7' }, settings, now);
-    expect(patch).toMatchObject({ status: 'called', counterId: 'counter-7', calledAt: now, recallCount: 0 });
+    const patch = transition(ticket(), { action: 'call', counterId: 'counter-7', staffId: 'teller-1' }, settings, now);
+    expect(patch).toMatchObject({
+      status: 'called',
+      counterId: 'counter-7',
+      servedBy: 'teller-1',
+      calledAt: now,
+      recallCount: 0,
+    });
   });
 
   it('clears parkedFor when a parked ticket is called', () => {
@@ -191,10 +199,11 @@ describe('transition: transfer', () => {
   });
 
   it('moves the ticket to the new queue, waiting, and keeps queuedAt for fairness', () => {
-    const patch = transition(serving, { action: 'transfer', queue: 'B' }, settings, now);
+    const patch = transition(serving, { action: 'transfer', queue: 'B', destination: 'open-counter' }, settings, now);
     expect(patch).toMatchObject({
       status: 'waiting',
       queue: 'B',
+      destination: 'open-counter',
       counterId: null,
       targetCounterId: null,
       calledAt: null,
@@ -205,26 +214,38 @@ describe('transition: transfer', () => {
   });
 
   it('refuses a transfer to the same queue without a counter with TRANSFER_TO_SAME_QUEUE', () => {
-    const error = domainErrorOf(() => transition(serving, { action: 'transfer', queue: 'A' }, settings, now));
+    const error = domainErrorOf(() =>
+      transition(serving, { action: 'transfer', queue: 'A', destination: 'cash-counter' }, settings, now),
+    );
     expect(error.code).toBe('TRANSFER_TO_SAME_QUEUE');
     expect(error.message).toContain('A042');
   });
 
   it('treats a null counter like no counter for a same-queue transfer', () => {
     const error = domainErrorOf(() =>
-      transition(serving, { action: 'transfer', queue: 'A', counterId: null }, settings, now),
+      transition(
+        serving,
+        { action: 'transfer', queue: 'A', destination: 'cash-counter', counterId: null },
+        settings,
+        now,
+      ),
     );
     expect(error.code).toBe('TRANSFER_TO_SAME_QUEUE');
   });
 
   it('directs a transfer to a counter, even within the same queue', () => {
-    const patch = transition(serving, { action: 'transfer', queue: 'A', counterId: 'counter-3' }, settings, now);
+    const patch = transition(
+      serving,
+      { action: 'transfer', queue: 'A', destination: 'cash-counter', counterId: 'counter-3' },
+      settings,
+      now,
+    );
     expect(patch).toMatchObject({ status: 'waiting', queue: 'A', targetCounterId: 'counter-3', counterId: null });
     expect(patch).not.toHaveProperty('queuedAt');
   });
 
   it('clears parkedFor', () => {
-    const patch = transition(ticket(), { action: 'transfer', queue: 'B' }, settings, now);
+    const patch = transition(ticket(), { action: 'transfer', queue: 'B', destination: 'open-counter' }, settings, now);
     expect(patch.parkedFor).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { TicketAction, TicketStatus } from '@lobbyflow/contracts';
+import type { Destination, TicketAction, TicketStatus } from '@lobbyflow/contracts';
 import { DomainError } from './errors';
 import type { LifecycleSettings } from './rules';
 
@@ -29,7 +29,10 @@ export interface LifecycleTicket {
   number: string;
   status: TicketStatus;
   queue: string;
+  destination: Destination;
   counterId: string | null;
+  /** Staff member who last called the ticket. */
+  servedBy: string | null;
   /** Counter a transfer directed the ticket to; only that counter may call it next. */
   targetCounterId: string | null;
   parkedFor: string | null;
@@ -44,13 +47,13 @@ export interface LifecycleTicket {
 }
 
 export type TicketCommand =
-  | { action: 'call'; counterId: string }
+  | { action: 'call'; counterId: string; staffId: string }
   | { action: 'recall' }
   | { action: 'start' }
   | { action: 'finish'; businessDone: string[] }
   | { action: 'no-show' }
   | { action: 'return' }
-  | { action: 'transfer'; queue: string; counterId?: string | null }
+  | { action: 'transfer'; queue: string; destination: Destination; counterId?: string | null }
   | { action: 'park'; staffId: string }
   | { action: 'cancel' }
   | { action: 'expire' };
@@ -106,6 +109,7 @@ export function transition(
       return {
         status: to,
         counterId: command.counterId,
+        servedBy: command.staffId,
         calledAt: now,
         recallCount: 0,
         parkedFor: null,
@@ -148,6 +152,7 @@ export function transition(
       return {
         status: to,
         queue: command.queue,
+        destination: command.destination,
         targetCounterId: command.counterId ?? null,
         counterId: null,
         calledAt: null,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BranchEvent, BranchEventMap, BranchEventType } from '@lobbyflow/contracts';
 import { DomainError, businessDayOf } from '@lobbyflow/domain';
@@ -35,6 +35,7 @@ export type DayStartHandler = (tx: BranchTransaction, previousDay: string) => Pr
  */
 @Injectable()
 export class BranchCommands {
+  private readonly logger = new Logger('BranchCommands');
   private queueTail: Promise<unknown> = Promise.resolve();
   private readonly dayStartHandlers: DayStartHandler[] = [];
 
@@ -57,7 +58,12 @@ export class BranchCommands {
     const { result, events, notices } = await this.serialise(() =>
       this.dataSource.transaction((manager) => this.execute(manager, branchCode, work)),
     );
-    this.bus.publish({ branchId: branchCode, events, notices });
+    // The command has committed: whatever happens to the listeners, its caller hears of its success.
+    try {
+      this.bus.publish({ branchId: branchCode, events, notices });
+    } catch (error) {
+      this.logger.error(`Publishing events of branch ${branchCode} failed: ${String(error)}`);
+    }
     return result;
   }
 
@@ -100,8 +106,10 @@ export class BranchCommands {
       notify: (notice) => notices.push(notice),
     };
 
+    // The day only moves forward (ISO dates compare as strings): a clock stepping back across midnight,
+    // or a second server a little behind, must not reopen a day whose tickets were already expired.
     const today = businessDayOf(now, branch.timeZone, branch.dayStartsAt);
-    if (today !== branch.businessDay) {
+    if (today > branch.businessDay) {
       const previousDay = branch.businessDay;
       branch.businessDay = today;
       for (const handler of this.dayStartHandlers) await handler(tx, previousDay);

@@ -41,7 +41,7 @@ export class DayRolloverService implements OnApplicationBootstrap, OnApplication
     );
     const now = this.clock.now();
     const due = branches.filter(
-      (branch) => businessDayOf(now, branch.timeZone, branch.dayStartsAt) !== branch.businessDay,
+      (branch) => businessDayOf(now, branch.timeZone, branch.dayStartsAt) > branch.businessDay,
     );
     for (const branch of due) {
       try {

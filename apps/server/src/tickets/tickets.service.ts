@@ -205,11 +205,10 @@ export class TicketsService implements OnModuleInit {
 
   /** The counter's teller calls whoever the call policy picks; null when nothing waits. */
   async callNext(counterId: string, principal: StaffPrincipal): Promise<StaffTicketView | null> {
-    const branchCode = await this.branchOfCounter(counterId, principal);
-    return this.commands.run(branchCode, async (tx) => {
+    return this.commands.run(principal.branch, async (tx) => {
       const { manager, branch, now } = tx;
       const config = await BranchConfig.load(manager, branch);
-      const counter = config.counter(counterId);
+      const counter = assertSignedInAt(config, counterId, principal);
       await this.assertCounterCanCall(manager, counter);
       const waiting = await manager.find(TicketEntity, {
         where: { branchId: branch.id, businessDay: branch.businessDay, status: 'waiting' },
@@ -219,7 +218,7 @@ export class TicketsService implements OnModuleInit {
       const ticket = waiting.find((candidate) => candidate.id === decision.ticketId) as TicketEntity;
       counter.priorityStreak = decision.priorityStreak;
       await manager.update(CounterEntity, { id: counter.id }, { priorityStreak: decision.priorityStreak });
-      return this.apply(tx, config, ticket, { action: 'call', counterId: counter.id }, principal);
+      return this.apply(tx, config, ticket, { action: 'call', counterId: counter.id, staffId: principal.userId });
     });
   }
 
@@ -227,10 +226,9 @@ export class TicketsService implements OnModuleInit {
   async call(ticketId: string, principal: StaffPrincipal): Promise<StaffTicketView> {
     const counterId = principal.counterId;
     if (!counterId) throw new DomainError('WRONG_COUNTER', 'Sign in at a counter to call tickets.');
-    const branchCode = await this.branchOfCounter(counterId, principal);
-    return this.commands.run(branchCode, async (tx) => {
+    return this.commands.run(principal.branch, async (tx) => {
       const config = await BranchConfig.load(tx.manager, tx.branch);
-      const counter = config.counter(counterId);
+      const counter = assertSignedInAt(config, counterId, principal);
       const ticket = await this.ticketIn(tx, ticketId);
       assertMayAct(principal, ticket, 'call');
       const directedHere = ticket.targetCounterId === counter.id;
@@ -244,25 +242,13 @@ export class TicketsService implements OnModuleInit {
         );
       }
       await this.assertCounterCanCall(tx.manager, counter);
-      return this.apply(tx, config, ticket, { action: 'call', counterId: counter.id }, principal);
+      return this.apply(tx, config, ticket, { action: 'call', counterId: counter.id, staffId: principal.userId });
     });
   }
 
   /** Any other lifecycle command on one ticket (recall, start, finish, no-show, return, transfer, park, cancel). */
   async act(ticketId: string, principal: StaffPrincipal, request: TicketRequest): Promise<StaffTicketView> {
-    const branchCode = await this.commands.read(async (manager) => {
-      const ticket = await manager.findOne(TicketEntity, {
-        where: { id: ticketId },
-        select: { id: true, branchId: true },
-      });
-      if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket.');
-      const branch = await manager.findOneOrFail(BranchEntity, { where: { id: ticket.branchId } });
-      return branch.code;
-    });
-    if (branchCode !== principal.branch) {
-      throw new DomainError('WRONG_BRANCH', 'This ticket belongs to another branch.');
-    }
-    return this.commands.run(branchCode, async (tx) => {
+    return this.commands.run(principal.branch, async (tx) => {
       const config = await BranchConfig.load(tx.manager, tx.branch);
       const ticket = await this.ticketIn(tx, ticketId);
       assertMayAct(principal, ticket, request.action);
@@ -272,12 +258,19 @@ export class TicketsService implements OnModuleInit {
           where: { id: command.staffId, branchId: tx.branch.id, active: true },
         });
         if (!staff) throw new DomainError('STAFF_NOT_FOUND', 'There is no such active staff member in this branch.');
+        // A parked ticket is called from a counter: park it only for someone who works at one.
+        if (!staff.counterId) {
+          throw new DomainError(
+            'STAFF_NOT_FOUND',
+            `${staff.displayName} does not work at a counter and could not call the ticket; park it for a teller or RM.`,
+          );
+        }
       }
       if (command.action === 'finish') {
         for (const code of command.businessDone) config.businessType(code);
         if (command.businessDone.length === 0) command.businessDone.push(ticket.businessType);
       }
-      return this.apply(tx, config, ticket, command, principal);
+      return this.apply(tx, config, ticket, command);
     });
   }
 
@@ -297,7 +290,7 @@ export class TicketsService implements OnModuleInit {
     if (target && !target.queues.some((served) => served.queue === queue)) {
       throw new DomainError('COUNTER_NOT_SERVING_QUEUE', `Counter ${target.code} does not serve queue ${queue}.`);
     }
-    return { action: 'transfer', queue, counterId: target?.id ?? null };
+    return { action: 'transfer', queue, counterId: target?.id ?? null, destination: config.queue(queue).destination };
   }
 
   private async apply(
@@ -305,19 +298,32 @@ export class TicketsService implements OnModuleInit {
     config: BranchConfig,
     ticket: TicketEntity,
     command: TicketCommand,
-    principal?: StaffPrincipal,
   ): Promise<StaffTicketView> {
-    const fromQueue = ticket.queue;
-    const patch = transition(ticket, command, tx.branch.settings.lifecycle, tx.now);
-    Object.assign(ticket, patch);
-    if (command.action === 'call' && principal) ticket.servedBy = principal.userId;
-    if (command.action === 'transfer') ticket.destination = config.queue(ticket.queue).destination;
+    const before = {
+      queue: ticket.queue,
+      counterId: ticket.counterId,
+      calledAt: ticket.calledAt,
+      startedAt: ticket.startedAt,
+    };
+    Object.assign(ticket, transition(ticket, command, tx.branch.settings.lifecycle, tx.now));
     await tx.manager.save(TicketEntity, ticket);
     const view = staffTicketView(ticket, config.counterById(ticket.counterId));
-    const affected = [...new Set([fromQueue, ticket.queue])];
+    const affected = [...new Set([before.queue, ticket.queue])];
     const queues = (await HallFigures.load(tx.manager, config, affected)).queueViews(affected);
-    const type = EVENT_OF[command.action];
-    tx.emit(type, command.action === 'transfer' ? { ticket: view, fromQueue, queues } : { ticket: view, queues });
+    if (command.action === 'transfer') {
+      // The ticket's row starts a new wait; the service it got at the first counter stays in the log.
+      const leg = before.calledAt
+        ? {
+            counter: config.counterById(before.counterId)?.code ?? null,
+            calledAt: before.calledAt.toISOString(),
+            startedAt: before.startedAt?.toISOString() ?? null,
+            endedAt: tx.now.toISOString(),
+          }
+        : null;
+      tx.emit('ticket.transferred', { ticket: view, fromQueue: before.queue, queues, leg });
+    } else {
+      tx.emit(EVENT_OF[command.action], { ticket: view, queues });
+    }
     return view;
   }
 
@@ -338,15 +344,6 @@ export class TicketsService implements OnModuleInit {
         { ticket: current.number },
       );
     }
-  }
-
-  private async branchOfCounter(counterId: string, principal: StaffPrincipal): Promise<string> {
-    const counter = await this.commands.read((manager) => manager.findOne(CounterEntity, { where: { id: counterId } }));
-    if (!counter) throw new DomainError('COUNTER_NOT_FOUND', 'There is no such counter.');
-    if (principal.counterId !== counterId) {
-      throw new DomainError('WRONG_COUNTER', 'You are signed in at another counter; sign in at this one to call here.');
-    }
-    return principal.branch;
   }
 
   private async ticketIn(tx: BranchTransaction, ticketId: string): Promise<TicketEntity> {
@@ -429,6 +426,15 @@ export class TicketsService implements OnModuleInit {
   }
 }
 
+/** The counter a caller works at, checked against the one in the path. */
+function assertSignedInAt(config: BranchConfig, counterId: string, principal: StaffPrincipal): CounterEntity {
+  const counter = config.counter(counterId);
+  if (principal.counterId !== counterId) {
+    throw new DomainError('WRONG_COUNTER', 'You are signed in at another counter; sign in at this one to call here.');
+  }
+  return counter;
+}
+
 const EVENT_OF = {
   call: 'ticket.called',
   recall: 'ticket.recalled',
@@ -436,7 +442,6 @@ const EVENT_OF = {
   finish: 'ticket.finished',
   'no-show': 'ticket.no-show',
   return: 'ticket.returned',
-  transfer: 'ticket.transferred',
   park: 'ticket.parked',
   cancel: 'ticket.cancelled',
   expire: 'ticket.expired',

@@ -30,5 +30,3 @@ export class ParkTicketDto {
   @IsUUID()
   staffId!: string;
 }
-
-export class CallTicketDto {}
