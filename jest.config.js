@@ -7,6 +7,9 @@ const moduleNameMapper = {
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };
 
 module.exports = {
+  // e2e specs run real servers on real SQLite files with slow password hashing: a generous limit, which is
+  // a guard against hangs, never a timing assertion.
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',

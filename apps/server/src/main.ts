@@ -14,8 +14,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
-  await app.listen(config.port);
+  let app;
+  try {
+    app = await createApp(config);
+    await app.listen(config.port);
+  } catch (error) {
+    // A boot failure (bad seed file, database unreachable, port taken) is a message, not a stack trace.
+    console.error(`LobbyFlow cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   const base = `http://localhost:${config.port}`;
   const demo = await app.get(SeedService).demoCredentials();
   const lines = [

@@ -1,10 +1,15 @@
-import { ConfigError, DEMO_JWT_SECRET, loadConfig } from './app-config';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, fileSecretStore, loadConfig, type LocalSecretStore } from './app-config';
 
 const STRONG = 'x'.repeat(40);
+/** A development server's own secret, without touching the disk. */
+const LOCAL: LocalSecretStore = () => 'generated-'.padEnd(43, 'g');
 
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
-    loadConfig(env, '/srv/lobbyflow');
+    loadConfig(env, '/srv/lobbyflow', LOCAL);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -14,14 +19,14 @@ function errorOf(env: NodeJS.ProcessEnv): ConfigError {
 
 describe('loadConfig', () => {
   it('gives a development server the documented defaults', () => {
-    const config = loadConfig({}, '/srv/lobbyflow');
+    const config = loadConfig({}, '/srv/lobbyflow', LOCAL);
     expect(config).toMatchObject({
       nodeEnv: 'development',
       port: 3000,
       databasePath: '/srv/lobbyflow/data/lobbyflow.sqlite',
       databaseUrl: null,
       redisUrl: null,
-      jwtSecret: DEMO_JWT_SECRET,
+      jwtSecret: 'generated-'.padEnd(43, 'g'),
       jwtTtlSeconds: 3600,
       demoPassword: 'demo1234',
       seedDemo: true,
@@ -42,6 +47,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
       },
       '/srv',
+      LOCAL,
     );
     expect(config).toMatchObject({
       port: 8080,
@@ -74,11 +80,33 @@ describe('loadConfig', () => {
 
   it('refuses to run production without a secret of its own', () => {
     expect(errorOf({ NODE_ENV: 'production' }).variable).toBe('JWT_SECRET');
-    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: DEMO_JWT_SECRET }).message).toMatch(/demo secret/);
+  });
+
+  it('refuses a SEED_FILE that names no file, unless seeding is off', () => {
+    expect(errorOf({ SEED_FILE: '/nonexistent/seed.yaml' }).variable).toBe('SEED_FILE');
+    expect(() => loadConfig({ SEED_FILE: '/nonexistent/seed.yaml', SEED_DEMO: 'false' }, '/srv', LOCAL)).not.toThrow();
+  });
+
+  it('gives a development server a secret of its own, kept beside its database and readable only by it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lobbyflow-secret-'));
+    try {
+      const first = loadConfig({ DATABASE_PATH: join(dir, 'db', 'lf.sqlite') }, dir);
+      const again = loadConfig({ DATABASE_PATH: join(dir, 'db', 'lf.sqlite') }, dir);
+      expect(first.jwtSecret).toHaveLength(43);
+      expect(again.jwtSecret).toBe(first.jwtSecret);
+      const file = join(dir, 'db', 'jwt-secret');
+      expect(readFileSync(file, 'utf8').trim()).toBe(first.jwtSecret);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(fileSecretStore(join(dir, 'other'))).not.toBe(first.jwtSecret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to seed production with the public demo password', () => {
     expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: STRONG }).variable).toBe('DEMO_PASSWORD');
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG, SEED_DEMO: 'false' })).not.toThrow();
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG, SEED_DEMO: 'false' }, '/srv', LOCAL),
+    ).not.toThrow();
   });
 });

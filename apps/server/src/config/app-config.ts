@@ -1,4 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -20,9 +22,23 @@ export interface AppConfig {
   seedDemo: boolean;
 }
 
-/** The development-only defaults; production refuses to start with them. */
-export const DEMO_JWT_SECRET = 'lobbyflow-demo-secret-change-me-in-production';
+/** The demo accounts' default password; production refuses to seed with it. */
 export const DEMO_PASSWORD = 'demo1234';
+
+/**
+ * Where a development server keeps the JWT secret it generated for itself, so that tokens and the demo
+ * device keys (derived from it) survive a restart. Never a secret shipped in the code.
+ */
+export type LocalSecretStore = (dataDir: string) => string;
+
+export const fileSecretStore: LocalSecretStore = (dataDir) => {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+};
 
 /** A bad configuration value: the message names the variable and what would be accepted. */
 export class ConfigError extends Error {
@@ -39,19 +55,23 @@ export class ConfigError extends Error {
  * Parses and validates the environment. Throws a ConfigError naming the first bad variable, so that a
  * misconfigured server stops at boot instead of failing later on a request.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+  localSecret: LocalSecretStore = fileSecretStore,
+): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const production = nodeEnv === 'production';
+  const databasePath = nonEmpty(env, 'DATABASE_PATH') ?? './data/lobbyflow.sqlite';
+  const absoluteDatabasePath =
+    databasePath === ':memory:' || isAbsolute(databasePath) ? databasePath : resolve(cwd, databasePath);
 
-  const jwtSecret = env.JWT_SECRET ?? (production ? undefined : DEMO_JWT_SECRET);
-  if (jwtSecret === undefined) {
+  const configuredSecret = nonEmpty(env, 'JWT_SECRET');
+  if (configuredSecret === null && production) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production (use 32 or more random characters).');
   }
-  if (jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', `must be at least 32 characters long, got ${jwtSecret.length}.`);
-  }
-  if (production && jwtSecret === DEMO_JWT_SECRET) {
-    throw new ConfigError('JWT_SECRET', 'is the public demo secret; set a secret of your own in production.');
+  if (configuredSecret !== null && configuredSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', `must be at least 32 characters long, got ${configuredSecret.length}.`);
   }
 
   const demoPassword = env.DEMO_PASSWORD ?? DEMO_PASSWORD;
@@ -75,21 +95,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     throw new ConfigError('REDIS_URL', 'must be a Redis URL such as redis://127.0.0.1:6379.');
   }
 
-  const databasePath = nonEmpty(env, 'DATABASE_PATH') ?? './data/lobbyflow.sqlite';
-  const seedFile = nonEmpty(env, 'SEED_FILE') ?? resolve(__dirname, '../../seed/demo-branch.yaml');
+  const seedFile = resolveSeedFile(nonEmpty(env, 'SEED_FILE'), cwd);
+  if (seedDemo && !existsSync(seedFile)) {
+    throw new ConfigError('SEED_FILE', `names no file: ${seedFile}.`);
+  }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const jwtTtlSeconds = integer(env, 'JWT_TTL_SECONDS', 3600, 60, 86_400);
+
+  // Everything is valid: only now may a development server create its own secret on disk.
+  const dataDir = absoluteDatabasePath === ':memory:' ? resolve(cwd, 'data') : dirname(absoluteDatabasePath);
+  const jwtSecret = configuredSecret ?? localSecret(dataDir);
 
   return {
     nodeEnv,
-    port: integer(env, 'PORT', 3000, 0, 65535),
-    databasePath: databasePath === ':memory:' || isAbsolute(databasePath) ? databasePath : resolve(cwd, databasePath),
+    port,
+    databasePath: absoluteDatabasePath,
     databaseUrl,
     redisUrl,
     jwtSecret,
-    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 3600, 60, 86_400),
+    jwtTtlSeconds,
     demoPassword,
-    seedFile: isAbsolute(seedFile) ? seedFile : resolve(cwd, seedFile),
+    seedFile,
     seedDemo,
   };
+}
+
+/** The seed named by SEED_FILE, or the demo branch beside the server's sources or build. */
+function resolveSeedFile(configured: string | null, cwd: string): string {
+  if (configured !== null) return isAbsolute(configured) ? configured : resolve(cwd, configured);
+  return resolve(__dirname, '../../seed/demo-branch.yaml');
 }
 
 function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | null {
