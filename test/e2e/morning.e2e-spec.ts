@@ -99,6 +99,8 @@ describe('a morning of tickets and diversion', () => {
       declinedAdvice: true,
     });
     expect(ticket).toMatchObject({ queue: 'A', destination: 'cash-counter' });
+    // The ticket says where to go now, not the machine advice the customer just declined.
+    expect(ticket).toMatchObject({ advice: { en: 'Please go to a cash counter for your deposit.' } });
     const events = await hall.events();
     const issuedEvent = events.find((event) => event.type === 'ticket.issued' && event.ticket?.id === ticket.id);
     expect(issuedEvent).toMatchObject({ ticket: { adviceOutcome: 'declined' } });

@@ -5,6 +5,7 @@ import { CommandsModule } from './commands/commands.module';
 import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { CountersModule } from './counters/counters.module';
 import { DevicesModule } from './devices/devices.module';
 import { HallModule } from './hall/hall.module';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         HallModule,
         TicketsModule,
+        CountersModule,
         DevicesModule,
         HealthModule,
         SeedModule,

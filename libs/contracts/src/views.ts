@@ -36,6 +36,8 @@ export interface TriageResult {
   /** Where a counter ticket goes if the customer declines self-service advice. */
   counterDestination: Destination;
   counterQueue: string;
+  /** What the ticket tells the customer about that counter. */
+  counterAdvice: LocalizedText;
   signals: DiversionSignal[];
 }
 
@@ -51,7 +53,8 @@ export interface IssuedTicket {
   token: string;
   issuedAt: string;
   businessDay: string;
-  advice: LocalizedText | null;
+  /** Where to go with this ticket, in one sentence (the counter route's advice). */
+  advice: LocalizedText;
 }
 
 /** A ticket as public screens may see it: no identity, amount, business detail or VIP status. */

@@ -72,7 +72,12 @@ function hallRules(): DiversionRules {
         signals: [{ signal: 'corporate-enquiry' }],
       },
     ],
-    vipRouting: { from: ['cash-counter', 'open-counter'], destination: 'vip-counter', queue: 'V' },
+    vipRouting: {
+      from: ['cash-counter', 'open-counter'],
+      destination: 'vip-counter',
+      queue: 'V',
+      advice: say('Please go to the VIP counter.'),
+    },
   };
 }
 
@@ -224,6 +229,7 @@ describe('divert', () => {
         queue: 'V',
         counterDestination: 'vip-counter',
         counterQueue: 'V',
+        counterAdvice: say('Please go to the VIP counter.'),
       });
     });
 
@@ -241,6 +247,7 @@ describe('divert', () => {
         selfService: true,
         counterDestination: 'vip-counter',
         counterQueue: 'V',
+        counterAdvice: say('Please go to the VIP counter.'),
       });
     });
 

@@ -32,7 +32,11 @@ export function divert(request: DiversionRequest, rules: DiversionRules): Divers
       `Business type "${businessType.code}" has no counter route for this request; ask the branch admin to complete its diversion table.`,
     );
   }
-  const { destination: counterDestination, queue: counterQueue } = routeForClass(counter, request.priority, rules);
+  const {
+    destination: counterDestination,
+    queue: counterQueue,
+    advice: counterAdvice,
+  } = routeForClass(counter, request.priority, rules);
   const selfService = advised.destination === 'self-service';
   return {
     destination: selfService ? advised.destination : counterDestination,
@@ -41,6 +45,7 @@ export function divert(request: DiversionRequest, rules: DiversionRules): Divers
     advice: advised.advice,
     counterDestination,
     counterQueue,
+    counterAdvice,
     signals: signalsFor(businessType, request, rules.thresholds),
   };
 }
@@ -89,7 +94,7 @@ function signalsFor(businessType: BusinessTypeRules, request: DiversionRequest, 
 function routeForClass(route: Route, priority: PriorityClass | undefined, rules: DiversionRules) {
   const vip = rules.vipRouting;
   if (priority === 'vip' && vip && vip.from.includes(route.destination)) {
-    return { destination: vip.destination, queue: vip.queue };
+    return { destination: vip.destination, queue: vip.queue, advice: vip.advice };
   }
-  return { destination: route.destination, queue: route.queue as string };
+  return { destination: route.destination, queue: route.queue as string, advice: route.advice };
 }

@@ -53,6 +53,8 @@ export interface VipRouting {
   from: Destination[];
   destination: Destination;
   queue: string;
+  /** What a VIP's ticket says about where to go. */
+  advice: LocalizedText;
 }
 
 /** The diversion rules of a branch. */

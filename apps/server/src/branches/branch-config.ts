@@ -71,7 +71,10 @@ export class BranchConfig {
     ).length;
   }
 
+  /** Typical counter minutes of a business type, active or retired (old tickets keep their type). */
   typicalMinutes(businessTypeCode: string): number {
-    return this.businessTypes.find((type) => type.code === businessTypeCode)?.typicalServiceMinutes ?? 5;
+    const type = this.businessTypes.find((candidate) => candidate.code === businessTypeCode);
+    if (!type) throw new DomainError('UNKNOWN_BUSINESS_TYPE', `Unknown business type "${businessTypeCode}".`);
+    return type.typicalServiceMinutes;
   }
 }

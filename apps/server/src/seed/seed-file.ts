@@ -121,7 +121,10 @@ export function parseSeedFile(text: string): SeedFile {
   });
   check(queueCodes.size > 0, 'queues', 'must list at least one queue');
   const vip = seed.settings?.vipRouting;
-  if (vip) check(queueCodes.has(vip.queue), 'settings.vipRouting.queue', `unknown queue "${vip.queue}"`);
+  if (vip) {
+    check(queueCodes.has(vip.queue), 'settings.vipRouting.queue', `unknown queue "${vip.queue}"`);
+    text2(vip.advice, 'settings.vipRouting.advice');
+  }
 
   const checkCondition = (when: Route['when'], where: string) => {
     for (const key of ['amountAtMost', 'amountAtLeast'] as const) {

@@ -112,7 +112,7 @@ export class TicketsController {
   /** The customer stepped away (called) or the parked ticket goes back to its queue, keeping its place. */
   @Post('tickets/:id/return')
   @HttpCode(200)
-  @Allow('teller', 'rm', 'lobby-manager')
+  @Allow('teller', 'rm', 'lobby-manager', 'admin')
   returnToQueue(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -124,7 +124,7 @@ export class TicketsController {
   /** Moves a ticket to another queue or counter; the original issue time keeps its place fair. */
   @Post('tickets/:id/transfer')
   @HttpCode(200)
-  @Allow('teller', 'rm', 'lobby-manager')
+  @Allow('teller', 'rm', 'lobby-manager', 'admin')
   transfer(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -136,7 +136,7 @@ export class TicketsController {
   /** Parks a ticket for a staff member (an RM, say), who calls it when ready. */
   @Post('tickets/:id/park')
   @HttpCode(200)
-  @Allow('teller', 'rm', 'lobby-manager')
+  @Allow('teller', 'rm', 'lobby-manager', 'admin')
   park(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CountersController } from '../counters/counters.controller';
-import { CountersService } from '../counters/counters.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
-/** Ticket issue and lifecycle, and the counters that call tickets. */
+/** Ticket issue, diversion advice and the ticket lifecycle. */
 @Module({
-  controllers: [TicketsController, CountersController],
-  providers: [TicketsService, CountersService],
+  controllers: [TicketsController],
+  providers: [TicketsService],
   exports: [TicketsService],
 })
 export class TicketsModule {}

@@ -394,17 +394,17 @@ export class TicketsService implements OnModuleInit {
   ): Promise<IssuedTicket> {
     const config = loaded ?? (await BranchConfig.load(manager, branch));
     const { ahead, estimatedWaitMinutes } = (await HallFigures.load(manager, config, [ticket.queue])).position(ticket);
-    const advice = ticket.adviceOutcome
-      ? divert(
-          {
-            businessType: ticket.businessType,
-            amount: ticket.amount ?? undefined,
-            hasCard: ticket.hasCard ?? undefined,
-            priority: ticket.priority,
-          },
-          config.diversionRules,
-        ).advice
-      : null;
+    // Where this ticket goes, in one sentence: the counter route's advice (never the self-service advice
+    // the customer already declined). Recomputed for a replay, from the ticket's own facts.
+    const { counterAdvice: advice } = divert(
+      {
+        businessType: ticket.businessType,
+        amount: ticket.amount ?? undefined,
+        hasCard: ticket.hasCard ?? undefined,
+        priority: ticket.priority,
+      },
+      config.diversionRules,
+    );
     return {
       id: ticket.id,
       number: ticket.number,
