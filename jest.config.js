@@ -2,6 +2,7 @@
 const moduleNameMapper = {
   '^@lobbyflow/contracts$': '<rootDir>/libs/contracts/src',
   '^@lobbyflow/domain$': '<rootDir>/libs/domain/src',
+  '^@lobbyflow/ui-kit$': '<rootDir>/libs/ui-kit/src',
 };
 // Type-checking is `npm run typecheck`; Jest only transpiles, which keeps the suite fast on two cores.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };

@@ -9,6 +9,7 @@ import { CountersModule } from './counters/counters.module';
 import { DevicesModule } from './devices/devices.module';
 import { HallModule } from './hall/hall.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
 import { SeedModule } from './seed/seed.module';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         CountersModule,
         DevicesModule,
         HealthModule,
+        LiveModule,
         SeedModule,
       ],
     };

@@ -82,11 +82,16 @@ export interface EventsPage {
   hasMore: boolean;
 }
 
-/** A branch event as a public screen receives it: tickets in their public projection. */
+/**
+ * A branch event as a public screen receives it: tickets in their public projection, no service legs,
+ * no staff names, and events with no public meaning reduced to their envelope (so `seq` stays gap-free).
+ */
 export type PublicBranchEvent = BranchEvent extends infer E
   ? E extends { ticket: StaffTicketView }
-    ? Omit<E, 'ticket'> & { ticket: PublicTicketView }
-    : E
+    ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView }
+    : E extends { type: 'diversion.recorded' }
+      ? EventEnvelope<'diversion.recorded'>
+      : E
   : never;
 
 /** Sent to `ticket:<id>` rooms (the phone page) whenever the ticket's place or estimate may have moved. */

@@ -48,6 +48,26 @@ export class TestHall {
     return new TestHall(app, clock, databasePath, dir);
   }
 
+  /** Listens on a free loopback port (needed for sockets) and returns the base URL. */
+  async listen(): Promise<string> {
+    await this.app.listen(0, '127.0.0.1');
+    const address = this.app.getHttpServer().address() as { port: number };
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** The raw token of a demo user (no "Bearer "). */
+  async token(username: string): Promise<string> {
+    return (await this.login(username)).accessToken;
+  }
+
+  kioskKey(): string {
+    return demoDeviceKey(TEST_SECRET, 'demo', '大厅取号机 Lobby kiosk');
+  }
+
+  displayKey(): string {
+    return demoDeviceKey(TEST_SECRET, 'demo', '大厅叫号屏 Hall display');
+  }
+
   get http() {
     return request(this.app.getHttpServer());
   }
@@ -71,11 +91,11 @@ export class TestHall {
   }
 
   kioskAuth(): string {
-    return `Bearer ${demoDeviceKey(TEST_SECRET, 'demo', '大厅取号机 Lobby kiosk')}`;
+    return `Bearer ${this.kioskKey()}`;
   }
 
   displayAuth(): string {
-    return `Bearer ${demoDeviceKey(TEST_SECRET, 'demo', '大厅叫号屏 Hall display')}`;
+    return `Bearer ${this.displayKey()}`;
   }
 
   /** Issues a ticket from the kiosk and returns the body. */

@@ -164,9 +164,17 @@ export class AuthService {
   }
 
   private async resolveTicket(token: string): Promise<Principal> {
-    const ticket = await this.tickets.findOne({ where: { token }, select: { id: true, branchId: true } });
+    const ticket = await this.tickets.findOne({
+      where: { token },
+      select: { id: true, branchId: true, businessDay: true },
+    });
     if (!ticket) throw new DomainError('UNAUTHENTICATED', 'This ticket link is not valid.');
-    return { kind: 'ticket', ticketId: ticket.id, branch: await this.branchCode(ticket.branchId) };
+    // A ticket's link follows the hall only on its own business day; its page still shows how it ended.
+    const branch = await this.branches.findOneOrFail({ where: { id: ticket.branchId } });
+    if (ticket.businessDay !== branch.businessDay) {
+      throw new DomainError('UNAUTHENTICATED', 'This ticket is from an earlier day; take a new ticket.');
+    }
+    return { kind: 'ticket', ticketId: ticket.id, branch: branch.code };
   }
 
   private async resolveStaff(token: string): Promise<StaffPrincipal> {

@@ -29,7 +29,6 @@ export class HallFigures {
         status: 'waiting',
         ...(queueCodes ? { queue: In(queueCodes) } : {}),
       },
-      select: { id: true, number: true, queue: true, priority: true, queuedAt: true, businessType: true, token: true },
     });
     return new HallFigures(config, waiting);
   }

@@ -17,6 +17,7 @@ import { Clock } from '../common/clock';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { counterView, staffTicketView, toPublic } from '../tickets/ticket-views';
+import { publicEvent } from './projections';
 import { HallFigures } from './hall-figures';
 import { seatHolders } from '../counters/seats';
 
@@ -114,27 +115,12 @@ export class HallService {
       return {
         branchId: branch.code,
         after,
-        events: principal.kind === 'staff' ? events : events.map(publicEvent),
+        events: principal.kind === 'staff' ? events : (events.map(publicEvent) as unknown as BranchEvent[]),
         lastSeq: branch.lastSeq,
         hasMore: rows.length > 0 && rows[rows.length - 1].seq < branch.lastSeq,
       };
     });
   }
-}
-
-/**
- * The public projection of an event: ticket events keep only what a display may show; events with no
- * public meaning keep their envelope (so `seq` stays gap-free for every audience) but lose their data.
- */
-export function publicEvent(event: BranchEvent): BranchEvent {
-  if ('ticket' in event) {
-    return { ...event, ticket: toPublic(event.ticket) as StaffTicketView };
-  }
-  if (event.type === 'counter.updated') {
-    return { ...event, counter: { ...event.counter, staff: null } };
-  }
-  const { branchId, seq, at, type } = event;
-  return { branchId, seq, at, type } as BranchEvent;
 }
 
 async function branchByCode(manager: EntityManager, code: string): Promise<BranchEntity> {

@@ -1,4 +1,6 @@
-import type { CounterView, PublicTicketView, StaffTicketView } from '@lobbyflow/contracts';
+import type { CounterView, PublicTicketView, StaffTicketView, TicketTokenView } from '@lobbyflow/contracts';
+import type { BranchConfig } from '../branches/branch-config';
+import type { HallFigures } from '../hall/hall-figures';
 import type { CounterEntity } from '../counters/counter.entity';
 import type { StaffUserEntity } from '../staff/staff-user.entity';
 import type { TicketEntity } from './ticket.entity';
@@ -62,5 +64,18 @@ export function counterView(
     queues: counter.queues,
     staff: staff ? { id: staff.id, displayName: staff.displayName } : null,
     currentTicket: currentTicket?.number ?? null,
+  };
+}
+
+/** The phone page's view of one ticket: public fields, its place and estimate, where it is. */
+export function ticketTokenView(ticket: TicketEntity, config: BranchConfig, figures: HallFigures): TicketTokenView {
+  const { ahead, estimatedWaitMinutes } = figures.position(ticket);
+  return {
+    ...publicTicketView(ticket, config.counterById(ticket.counterId)),
+    ahead,
+    estimatedWaitMinutes,
+    issuedAt: ticket.issuedAt.toISOString(),
+    branch: { code: config.branch.code, name: config.branch.name },
+    queueName: config.queue(ticket.queue).name,
   };
 }

@@ -22,7 +22,7 @@ import { AcceptAdviceDto, IssueTicketDto, TriageDto } from './dto/issue-ticket.d
 import { assertMayAct } from './ticket-access';
 import { DiversionRecordEntity } from './diversion-record.entity';
 import { TicketEntity } from './ticket.entity';
-import { publicTicketView, staffTicketView } from './ticket-views';
+import { staffTicketView, ticketTokenView } from './ticket-views';
 
 interface TransferRequest {
   action: 'transfer';
@@ -189,17 +189,8 @@ export class TicketsService implements OnModuleInit {
         throw new DomainError('TICKET_NOT_FOUND', 'This ticket link is not valid; please scan the code again.');
       const branch = await manager.findOneOrFail(BranchEntity, { where: { id: ticket.branchId } });
       const config = await BranchConfig.load(manager, branch);
-      const { ahead, estimatedWaitMinutes } = (await HallFigures.load(manager, config, [ticket.queue])).position(
-        ticket,
-      );
-      return {
-        ...publicTicketView(ticket, config.counterById(ticket.counterId)),
-        ahead,
-        estimatedWaitMinutes,
-        issuedAt: ticket.issuedAt.toISOString(),
-        branch: { code: branch.code, name: branch.name },
-        queueName: config.queue(ticket.queue).name,
-      };
+      const figures = await HallFigures.load(manager, config, [ticket.queue]);
+      return ticketTokenView(ticket, config, figures);
     });
   }
 

@@ -1,0 +1,26 @@
+import type { BranchEvent, PublicBranchEvent } from '@lobbyflow/contracts';
+import { toPublic } from '../tickets/ticket-views';
+
+/**
+ * The public projection of an event (kiosk, display, phone page): a ticket keeps only what a display
+ * may show, a counter loses its staff member, a transfer its service leg. Events with no public meaning
+ * keep their envelope, so that `seq` stays gap-free for every audience, and lose their data.
+ */
+export function publicEvent(event: BranchEvent): PublicBranchEvent {
+  const { branchId, seq, at, businessDay } = event;
+  const envelope = { branchId, seq, at, businessDay };
+  switch (event.type) {
+    case 'counter.updated':
+      return { ...envelope, type: event.type, counter: { ...event.counter, staff: null }, queues: event.queues };
+    case 'diversion.recorded':
+      return { ...envelope, type: event.type };
+    default:
+      return {
+        ...envelope,
+        type: event.type,
+        ticket: toPublic(event.ticket),
+        queues: event.queues,
+        ...(event.fromQueue !== undefined ? { fromQueue: event.fromQueue } : {}),
+      } as PublicBranchEvent;
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { BranchEvent, TicketNextEvent, TicketPositionEvent } from '@lobbyflow/contracts';
+import type { EntityManager } from 'typeorm';
+import { BranchEntity } from '../branches/branch.entity';
+import { BranchConfig } from '../branches/branch-config';
+import { BranchCommands } from '../commands/branch-commands';
+import { HallFigures } from '../hall/hall-figures';
+import { ticketTokenView } from '../tickets/ticket-views';
+
+/** Events whose ticket may have left a waiting line: everyone behind it may have moved up. */
+const MAY_LEAVE_LINE: ReadonlySet<BranchEvent['type']> = new Set([
+  'ticket.called',
+  'ticket.parked',
+  'ticket.cancelled',
+  'ticket.expired',
+  'ticket.transferred',
+]);
+
+/**
+ * The phone page's updates: after each committed batch, every waiting ticket in a queue the batch
+ * touched hears its new place and estimate (`ticket.position`), and one with nobody ahead any more hears
+ * `ticket.next` (idempotent: it may come again if the line moves while the ticket is first). Positions are
+ * derived, not logged: a phone that reconnects reads its ticket afresh.
+ */
+@Injectable()
+export class TicketPositions {
+  constructor(private readonly commands: BranchCommands) {}
+
+  async afterBatch(
+    branchCode: string,
+    events: readonly BranchEvent[],
+  ): Promise<(TicketPositionEvent | TicketNextEvent)[]> {
+    const touched = new Set<string>();
+    const movedUp = new Set<string>();
+    for (const event of events) {
+      if (!('ticket' in event)) continue;
+      touched.add(event.ticket.queue);
+      if (event.fromQueue) {
+        touched.add(event.fromQueue);
+        movedUp.add(event.fromQueue);
+      }
+      if (MAY_LEAVE_LINE.has(event.type) && event.ticket.status !== 'waiting') movedUp.add(event.ticket.queue);
+    }
+    if (touched.size === 0) return [];
+    const last = events[events.length - 1];
+    return this.commands.read((manager) => this.updates(manager, branchCode, [...touched], movedUp, last));
+  }
+
+  private async updates(
+    manager: EntityManager,
+    branchCode: string,
+    queues: string[],
+    movedUp: Set<string>,
+    last: BranchEvent,
+  ): Promise<(TicketPositionEvent | TicketNextEvent)[]> {
+    const branch = await manager.findOneOrFail(BranchEntity, { where: { code: branchCode } });
+    const config = await BranchConfig.load(manager, branch);
+    const figures = await HallFigures.load(manager, config, queues);
+    const envelope = { branchId: branchCode, seq: last.seq, at: last.at };
+    return figures.waitingTickets.flatMap((ticket) => {
+      const view = ticketTokenView(ticket, config, figures);
+      const position: TicketPositionEvent = { ...envelope, type: 'ticket.position', ticket: view };
+      const next: TicketNextEvent[] =
+        view.ahead === 0 && movedUp.has(ticket.queue) ? [{ ...envelope, type: 'ticket.next', ticket: view }] : [];
+      return [position, ...next];
+    });
+  }
+}
