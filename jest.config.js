@@ -28,5 +28,13 @@ module.exports = {
       moduleNameMapper,
       transform,
     },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/browser'],
+      testMatch: ['**/*.browser-spec.ts'],
+      moduleNameMapper,
+      transform,
+    },
   ],
 };

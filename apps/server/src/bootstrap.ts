@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { AppModule } from './app.module';
@@ -9,6 +10,7 @@ import { createValidationPipe } from './common/validation';
 import { APP_VERSION } from './common/version';
 import type { AppConfig } from './config/app-config';
 import { SeedService } from './seed/seed.service';
+import { serveUis } from './ui/serve-uis';
 
 /** Body size limit: ticket commands are tiny; anything larger is refused before it is parsed. */
 export const BODY_LIMIT = '100kb';
@@ -18,7 +20,7 @@ export const BODY_LIMIT = '100kb';
  * pipes, filters and routes). Migrations run while the module initialises; the demo seed right after.
  */
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, options.clock), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
     logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
@@ -31,6 +33,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
 export function configureApp(app: INestApplication): void {
   app.use(json({ limit: BODY_LIMIT }), bodyParserErrors);
   app.setGlobalPrefix('api');
+  serveUis(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

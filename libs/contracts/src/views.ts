@@ -130,6 +130,9 @@ export interface CounterView {
 /** `GET /api/branches/:branchId/queue`: everything a screen needs, and the `seq` it reflects. */
 export interface QueueSnapshot<T extends PublicTicketView = PublicTicketView> {
   branchId: string;
+  branchName: LocalizedText;
+  /** The branch's time zone: screens show the branch's local time. */
+  timeZone: string;
   seq: number;
   businessDay: string;
   at: string;
@@ -179,3 +182,9 @@ export interface HealthView {
   version: string;
   uptimeSeconds: number;
 }
+
+/** `GET /api/auth/me`: who a credential is, and its branch. */
+export type WhoAmI =
+  | { kind: 'staff'; branchId: string; role: StaffRole; counterId: string | null }
+  | { kind: 'device'; branchId: string; deviceKind: DeviceKind }
+  | { kind: 'ticket'; branchId: string };

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { LoginResult } from '@lobbyflow/contracts';
+import type { LoginResult, WhoAmI } from '@lobbyflow/contracts';
 import { NoBody } from '../common/params';
 import { Allow, CurrentPrincipal, Public } from './allow.decorator';
-import type { StaffPrincipal } from './principal';
+import type { Principal, StaffPrincipal } from './principal';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 
@@ -18,6 +18,20 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() body: LoginDto): Promise<LoginResult> {
     return this.auth.login(body.username, body.password, body.counter, body.takeOver ?? false);
+  }
+
+  /** Who this credential is: a screen learns its branch from its device key or ticket link. */
+  @Get('me')
+  @Allow('kiosk', 'display', 'ticket', 'teller', 'lobby-manager', 'rm', 'admin')
+  me(@CurrentPrincipal() principal: Principal): WhoAmI {
+    switch (principal.kind) {
+      case 'staff':
+        return { kind: 'staff', branchId: principal.branch, role: principal.role, counterId: principal.counterId };
+      case 'device':
+        return { kind: 'device', branchId: principal.branch, deviceKind: principal.deviceKind };
+      case 'ticket':
+        return { kind: 'ticket', branchId: principal.branch };
+    }
   }
 
   /** Ends the session: its counter seat is freed at once. */

@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root';
 
-/** The version in the root package.json, found from wherever this file runs (sources or dist/). */
 function readVersion(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'lobbyflow') return pkg.version ?? '0.0.0';
-    }
-  }
-  return '0.0.0';
+  const root = repoRoot();
+  if (!root) return '0.0.0';
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
 }
 
+/** The version in the root package.json. */
 export const APP_VERSION = readVersion();

@@ -75,6 +75,8 @@ export class HallService {
       const atCounters = open.filter((ticket) => ticket.status === 'called' || ticket.status === 'serving');
       return {
         branchId: branch.code,
+        branchName: branch.name,
+        timeZone: branch.timeZone,
         seq: branch.lastSeq,
         businessDay: branch.businessDay,
         at: this.clock.now().toISOString(),

@@ -27,6 +27,7 @@ type LiveServer = Server<Record<string, never>, ClientEventMap, Record<string, n
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LiveGateway');
   private subscription?: Subscription;
+  private closing = false;
 
   @WebSocketServer()
   private server!: LiveServer;
@@ -94,7 +95,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   }
 
   onModuleDestroy(): void {
+    this.closing = true;
     this.subscription?.unsubscribe();
+  }
+
+  /** Whether a phone page follows any ticket through this server (no phone, no position queries). */
+  private phonesConnected(): boolean {
+    for (const room of this.server.sockets.adapter.rooms.keys()) if (room.startsWith('ticket:')) return true;
+    return false;
   }
 
   private publish(batch: CommittedBatch): void {
@@ -103,10 +111,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       this.server.to(notice.room).emit(notice.event as keyof ClientEventMap, notice.payload as never);
       if (notice.disconnect) this.server.in(notice.room).disconnectSockets(true);
     }
-    if (batch.events.length > 0) {
+    if (batch.events.length > 0 && this.phonesConnected()) {
       this.positions.afterBatch(batch.branchId, batch.events).then(
         (updates) => updates.forEach((update) => this.emit(rooms.ticket(update.ticket.id), update.type, update)),
-        (error: unknown) => this.logger.error(`Ticket positions of ${batch.branchId} failed: ${String(error)}`),
+        (error: unknown) => {
+          if (!this.closing) this.logger.error(`Ticket positions of ${batch.branchId} failed: ${String(error)}`);
+        },
       );
     }
   }

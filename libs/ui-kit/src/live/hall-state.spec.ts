@@ -58,6 +58,8 @@ const counter1: CounterView = {
 
 const empty: HallState = {
   branchId: 'demo',
+  branchName: { zh: '演示支行', en: 'Demo Branch' },
+  timeZone: 'Asia/Shanghai',
   seq: 0,
   businessDay: '2026-11-23',
   at,

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The customer-facing screens: display board and phone ticket page (the kiosk joins them). Built into
+ * dist/ui, served by the LobbyFlow server at /display and /t/<token>, assets under /ui/.
+ */
+export default defineConfig({
+  root: __dirname,
+  base: '/ui/',
+  resolve: {
+    alias: {
+      '@lobbyflow/contracts': resolve(__dirname, '../libs/contracts/src'),
+      '@lobbyflow/domain': resolve(__dirname, '../libs/domain/src'),
+      '@lobbyflow/ui-kit': resolve(__dirname, '../libs/ui-kit/src'),
+    },
+  },
+  build: {
+    outDir: resolve(__dirname, '../dist/ui'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        display: resolve(__dirname, 'display.html'),
+        ticket: resolve(__dirname, 'ticket.html'),
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } },
+  },
+});
