@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * The customer-facing screens: display board and phone ticket page (the kiosk joins them). Built into
- * dist/ui, served by the LobbyFlow server at /display and /t/<token>, assets under /ui/.
+ * The customer-facing screens: kiosk, display board and phone ticket page. Built into dist/ui, served by
+ * the LobbyFlow server at /kiosk, /display and /t/<token>, assets under /ui/.
  */
 export default defineConfig({
   root: __dirname,
@@ -21,6 +21,7 @@ export default defineConfig({
     target: 'es2022',
     rollupOptions: {
       input: {
+        kiosk: resolve(__dirname, 'kiosk.html'),
         display: resolve(__dirname, 'display.html'),
         ticket: resolve(__dirname, 'ticket.html'),
       },

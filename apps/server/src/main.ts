@@ -40,9 +40,11 @@ async function main(): Promise<void> {
       `  Password       ${demo.password}`,
       ...demo.devices.map((device) => `  ${device.kind.padEnd(14)} ${device.key}   (${device.name})`),
       '',
-      ...demo.devices
-        .filter((device) => device.kind === 'display')
-        .map((device) => `  Display board  ${base}/display#key=${device.key}`),
+      ...demo.devices.map((device) =>
+        device.kind === 'kiosk'
+          ? `  Kiosk          ${base}/kiosk#key=${device.key}`
+          : `  Display board  ${base}/display#key=${device.key}`,
+      ),
       `  Phone page     ${base}/t/<ticket token>   (the link in every issued ticket)`,
       '',
       `  Try: curl -s ${base}/api/branches/${demo.branchCode}/queue -H "Authorization: Bearer <display key>"`,

@@ -25,6 +25,19 @@ export interface ServiceView {
   asksCard: boolean;
   /** Typical service time at a counter, for the teller's "this usually takes about N minutes". */
   typicalServiceMinutes: number;
+  /**
+   * The amount bands the kiosk offers when `asksAmount` (CNY): the branch's own thresholds for this
+   * business cut them, and `amount` is what the kiosk sends for a band (it routes like any amount in it).
+   */
+  amountBands: AmountBand[];
+}
+
+export interface AmountBand {
+  /** Lower bound, exclusive (null: from zero). */
+  above: number | null;
+  /** Upper bound, inclusive (null: no limit). */
+  upTo: number | null;
+  amount: number;
 }
 
 /** Answer of triage: advice only, nothing is written. */

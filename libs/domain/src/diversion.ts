@@ -1,4 +1,4 @@
-import type { PriorityClass, TriageResult } from '@lobbyflow/contracts';
+import type { AmountBand, PriorityClass, TriageResult } from '@lobbyflow/contracts';
 import { DomainError } from './errors';
 import type { BusinessTypeRules, DiversionRules, Route, RouteCondition, Thresholds } from './rules';
 
@@ -48,6 +48,25 @@ export function divert(request: DiversionRequest, rules: DiversionRules): Divers
     counterAdvice,
     signals: signalsFor(businessType, request, rules.thresholds),
   };
+}
+
+/**
+ * The amount bands a kiosk offers for a business type, cut at the thresholds its routes and signals name
+ * (e.g. up to 20,000 / 20,000-50,000 / more than 50,000). Each band carries an amount that routes like
+ * the amounts in it: the upper bound of the first band, the middle of an inner one, the last cut for the
+ * open-ended band.
+ */
+export function amountBands(businessType: BusinessTypeRules, thresholds: Thresholds): AmountBand[] {
+  const names = [...businessType.routes, ...businessType.signals].flatMap((rule) =>
+    [rule.when?.amountAtMost, rule.when?.amountAtLeast].filter((name): name is string => name !== undefined),
+  );
+  const cuts = [...new Set(names.map((name) => threshold(thresholds, name)))].sort((a, b) => a - b);
+  if (cuts.length === 0) return [];
+  return [
+    { above: null, upTo: cuts[0], amount: cuts[0] },
+    ...cuts.slice(1).map((upTo, index) => ({ above: cuts[index], upTo, amount: Math.round((cuts[index] + upTo) / 2) })),
+    { above: cuts[cuts.length - 1], upTo: null, amount: cuts[cuts.length - 1] },
+  ];
 }
 
 export function findBusinessType(rules: DiversionRules, code: string): BusinessTypeRules {

@@ -7,7 +7,7 @@ import type {
   ServiceView,
   StaffTicketView,
 } from '@lobbyflow/contracts';
-import { DomainError, sortForDisplay } from '@lobbyflow/domain';
+import { amountBands, DomainError, sortForDisplay } from '@lobbyflow/domain';
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
@@ -47,6 +47,7 @@ export class HallService {
             type.signals.some((signal) => signal.when?.amountAtMost || signal.when?.amountAtLeast),
           asksCard: type.routes.some((route) => route.when?.hasCard !== undefined),
           typicalServiceMinutes: type.typicalServiceMinutes,
+          amountBands: amountBands(type, config.branch.settings.thresholds),
         }));
     });
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { divert, type DiversionRequest } from '@lobbyflow/domain';
+import { amountBands, divert, type DiversionRequest } from '@lobbyflow/domain';
 import { parseSeedFile } from './seed-file';
 
 /**
@@ -99,5 +99,29 @@ describe('domain.md §2 on the demo branch', () => {
         expect(candidate.advice.en.split('. ').length).toBe(1);
       }
     }
+  });
+});
+
+describe('amount bands on the demo branch', () => {
+  const bandsOf = (code: string) =>
+    amountBands(seed.businessTypes.find((type) => type.code === code) as never, seed.settings.thresholds);
+
+  it('cuts cash at the small-cash limit and the large-cash line, each band routing as its amounts do', () => {
+    expect(bandsOf('cash-deposit')).toEqual([
+      { above: null, upTo: 20000, amount: 20000 },
+      { above: 20000, upTo: 50000, amount: 35000 },
+      { above: 50000, upTo: null, amount: 50000 },
+    ]);
+    const [small, middle, large] = bandsOf('cash-deposit').map((band) =>
+      route({ businessType: 'cash-deposit', amount: band.amount, hasCard: true }),
+    );
+    expect(small).toMatchObject({ destination: 'self-service', signals: [] });
+    expect(middle).toMatchObject({ destination: 'cash-counter', signals: [] });
+    expect(large).toMatchObject({ destination: 'cash-counter', signals: ['large-cash'] });
+  });
+
+  it('offers no bands where the amount changes nothing', () => {
+    expect(bandsOf('account-opening')).toEqual([]);
+    expect(bandsOf('wealth-enquiry')).toEqual([]);
   });
 });

@@ -12,12 +12,13 @@ export function builtUiDir(): string {
 
 /** The screens and the page each is built into (design.md §1). */
 const PAGES: Record<string, string> = {
+  '/kiosk': 'kiosk.html',
   '/display': 'display.html',
   '/t/:token': 'ticket.html',
 };
 
 /**
- * Serves the built UIs beside the API: `/display`, `/t/<token>` and their assets under `/ui/`.
+ * Serves the built UIs beside the API: `/kiosk`, `/display`, `/t/<token>` and their assets under `/ui/`.
  * Pages are never cached (a new build reaches every screen at its next load); hashed assets are.
  */
 export function serveUis(app: INestApplication): void {
@@ -41,5 +42,5 @@ export function serveUis(app: INestApplication): void {
       response.sendFile(file);
     });
   }
-  instance.get('/', (_request, response) => response.redirect('/display'));
+  instance.get('/', (_request, response) => response.redirect('/kiosk'));
 }

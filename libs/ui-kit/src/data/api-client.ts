@@ -1,0 +1,57 @@
+import type { ErrorBody } from '@lobbyflow/contracts';
+
+/** An API refusal, with the server's stable code (`NETWORK` when the server could not be reached). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * The one place the UIs call HTTP from (Home Assistant's `data/` layer: components never fetch).
+ * `baseUrl` is '' in a browser served by LobbyFlow itself.
+ */
+export class ApiClient {
+  constructor(
+    protected readonly baseUrl: string,
+    protected readonly token: () => string | null,
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  protected get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  protected post<T>(path: string, body: object, headers: Record<string, string> = {}): Promise<T> {
+    return this.request<T>('POST', path, body, headers);
+  }
+
+  private async request<T>(method: string, path: string, body?: object, extra: Record<string, string> = {}): Promise<T> {
+    const token = this.token();
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          ...extra,
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    } catch (error) {
+      throw new ApiError(0, 'NETWORK', `The server could not be reached (${String(error)}).`);
+    }
+    const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = (payload ?? {}) as Partial<ErrorBody>;
+      throw new ApiError(response.status, error.code ?? 'NETWORK', error.message ?? `HTTP ${response.status}`);
+    }
+    return payload as T;
+  }
+}

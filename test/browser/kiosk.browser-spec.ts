@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { allEvents } from '../e2e/support/hall-helpers';
+import { TestHall } from '../e2e/support/test-app';
+import { launchChromium, screenshot } from './support/browser';
+
+/** The real built kiosk in headless Chromium, portrait 1080x1920, against a real server. */
+describe('the kiosk', () => {
+  let hall: TestHall;
+  let baseUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync('docs/screenshots', { recursive: true });
+    hall = await TestHall.start();
+    baseUrl = await hall.listen();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.stop();
+  });
+
+  async function kiosk(query = 'print=off'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    await page.goto(`${baseUrl}/kiosk?${query}#key=${hall.kioskKey()}`);
+    await page.getByRole('button', { name: '存款 / 取款' }).waitFor();
+    return page;
+  }
+
+  async function diversions() {
+    return (await allEvents(hall)).events.filter((event) => event.type === 'diversion.recorded');
+  }
+
+  it('sends a small deposit with a card to the machine when the customer accepts', async () => {
+    const page = await kiosk();
+    await screenshot(page, 'kiosk-home-zh');
+    await page.getByRole('button', { name: '存款 / 取款' }).click();
+    await page.getByRole('button', { name: '存款', exact: true }).click();
+    await page.getByRole('button', { name: '有', exact: true }).click();
+    await screenshot(page, 'kiosk-amount-zh');
+    await page.getByRole('button', { name: '2万元 及以下' }).click();
+    await page.getByText('请到自助存取款机办理').waitFor();
+    await screenshot(page, 'kiosk-advice-zh');
+    await page.getByRole('button', { name: '我去自助机办理' }).click();
+    await page.getByText('谢谢！').waitFor();
+    expect((await diversions()).at(-1)).toMatchObject({ outcome: 'accepted', businessType: 'cash-deposit' });
+    const snapshot = await hall.http.get('/api/branches/demo/queue').set('Authorization', hall.displayAuth());
+    expect(snapshot.body.waiting).toEqual([]);
+  });
+
+  it('gives a customer who declines the machine a counter ticket with a QR code to the phone page', async () => {
+    const page = await kiosk();
+    await page.getByRole('button', { name: '存款 / 取款' }).click();
+    await page.getByRole('button', { name: '取款', exact: true }).click();
+    await page.getByRole('button', { name: '有', exact: true }).click();
+    await page.getByRole('button', { name: '2万元 及以下' }).click();
+    await page.getByRole('button', { name: '我仍要取号' }).click();
+    await page.getByText('您的排队号').waitFor();
+    await page.getByText('A001').waitFor();
+    await page.getByText('请到现金柜台办理取款。').waitFor();
+    await screenshot(page, 'kiosk-ticket-zh');
+    expect((await diversions()).at(-1)).toMatchObject({ outcome: 'declined', businessType: 'cash-withdrawal' });
+    const qr = await page.locator('lf-kiosk').locator('img[alt="QR"]').getAttribute('src');
+    expect(qr).toMatch(/^data:image\/gif;base64,/);
+  });
+
+  it('gives a wealth enquiry an RM-queue ticket, in English', async () => {
+    const page = await kiosk();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Wealth & investment' }).click();
+    await screenshot(page, 'kiosk-choose-en');
+    await page.getByRole('button', { name: 'Wealth & investment', exact: true }).click();
+    await page.getByText('Your number').waitFor();
+    await page.getByText('W001').waitFor();
+    await screenshot(page, 'kiosk-ticket-en');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Deposit / withdraw' }).waitFor();
+    await screenshot(page, 'kiosk-home-en');
+    await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('updates a display in another tab within a second of a kiosk issuing, without a reload', async () => {
+    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${baseUrl}/display#key=${hall.displayKey()}`);
+    await display.getByText('非现金业务 B').waitFor();
+    await display.getByText('等候 0 人').first().waitFor();
+    const page = await kiosk();
+    await page.getByRole('button', { name: '银行卡与账户' }).click();
+    await page.getByRole('button', { name: '开户' }).click();
+    await page.getByText('B001').waitFor();
+    const issuedAt = Date.now();
+    await display.locator('.queue', { hasText: '非现金业务 B' }).getByText('等候 1 人').waitFor({ timeout: 1000 });
+    expect(Date.now() - issuedAt).toBeLessThan(1000);
+  });
+
+  it('returns to the start when left idle', async () => {
+    const page = await kiosk('print=off&idle=1');
+    await page.getByRole('button', { name: '银行卡与账户' }).click();
+    await page.getByText('请选择具体业务').waitFor();
+    await page.getByText('请选择具体业务').waitFor({ state: 'detached', timeout: 5000 });
+    await page.getByRole('button', { name: '存款 / 取款' }).waitFor();
+  });
+});
