@@ -94,6 +94,20 @@ describe('the kiosk', () => {
     expect(Date.now() - issuedAt).toBeLessThan(1000);
   });
 
+  it('survives a server restart: says so plainly, then works again without a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    await page.goto(`${baseUrl}/kiosk?print=off#key=${hall.kioskKey()}`);
+    await page.getByRole('button', { name: '对公业务' }).waitFor();
+    await screenshot(page, 'kiosk-landscape-zh');
+    const restarting = hall.restart(3);
+    await page.getByText('系统暂时无法连接，请联系工作人员').waitFor({ timeout: 5000 });
+    await screenshot(page, 'kiosk-offline-zh');
+    await restarting;
+    await page.getByText('系统暂时无法连接，请联系工作人员').waitFor({ state: 'detached', timeout: 15000 });
+    await page.getByRole('button', { name: '对公业务' }).click();
+    await page.getByText('C001').waitFor();
+  });
+
   it('returns to the start when left idle', async () => {
     const page = await kiosk('print=off&idle=1');
     await page.getByRole('button', { name: '银行卡与账户' }).click();

@@ -53,23 +53,23 @@ export const kioskStyles = css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
-    gap: 20px;
+    grid-template-columns: repeat(3, 1fr);
+    gap: 24px;
   }
   button.tile,
   button.choice {
     display: flex;
     align-items: center;
     gap: 20px;
-    min-height: 130px;
-    padding: 20px 24px;
+    min-height: 170px;
+    padding: 24px 28px;
     border: 2px solid var(--lf-line);
     border-radius: var(--lf-radius);
     background: var(--lf-surface);
     box-shadow: var(--lf-shadow);
     color: var(--lf-ink);
     font: inherit;
-    font-size: 28px;
+    font-size: 32px;
     font-weight: 700;
     text-align: left;
     cursor: pointer;

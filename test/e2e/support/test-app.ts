@@ -32,7 +32,7 @@ export class TestHall {
   private tokens = new Map<string, LoginResult>();
 
   private constructor(
-    readonly app: INestApplication,
+    public app: INestApplication,
     readonly clock: ManualClock,
     readonly databasePath: string,
     private readonly dir: string,
@@ -48,11 +48,23 @@ export class TestHall {
     return new TestHall(app, clock, databasePath, dir);
   }
 
+  private port = 0;
+
   /** Listens on a free loopback port (needed for sockets) and returns the base URL. */
   async listen(): Promise<string> {
-    await this.app.listen(0, '127.0.0.1');
-    const address = this.app.getHttpServer().address() as { port: number };
-    return `http://127.0.0.1:${address.port}`;
+    await this.app.listen(this.port, '127.0.0.1');
+    this.port = (this.app.getHttpServer().address() as { port: number }).port;
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Stops the server (its screens see it gone) and starts it again on the same file and port. */
+  async restart(downSeconds = 0): Promise<void> {
+    await this.app.close();
+    await new Promise((resolve) => setTimeout(resolve, downSeconds * 1000));
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: this.databasePath, JWT_SECRET: TEST_SECRET });
+    this.app = await createApp(config, { clock: this.clock });
+    this.tokens.clear();
+    if (this.port) await this.listen();
   }
 
   /** The raw token of a demo user (no "Bearer "). */
