@@ -6,6 +6,7 @@ import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { CountersModule } from './counters/counters.module';
+import { CustomersModule } from './customers/customers.module';
 import { DevicesModule } from './devices/devices.module';
 import { HallModule } from './hall/hall.module';
 import { HealthModule } from './health/health.module';
@@ -36,6 +37,7 @@ export class AppModule {
         TicketsModule,
         CountersModule,
         DevicesModule,
+        CustomersModule,
         HealthModule,
         LiveModule,
         SeedModule,

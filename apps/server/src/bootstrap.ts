@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { json, text } from 'express';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
 import { AllExceptionsFilter, bodyParserErrors } from './common/all-exceptions.filter';
@@ -14,6 +14,8 @@ import { serveUis } from './ui/serve-uis';
 
 /** Body size limit: ticket commands are tiny; anything larger is refused before it is parsed. */
 export const BODY_LIMIT = '100kb';
+/** Customer imports come as CSV files of up to this size. */
+export const CSV_LIMIT = '20mb';
 
 /**
  * Builds the configured application (used by main.ts and by the e2e tests, so both run the same
@@ -31,7 +33,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
 }
 
 export function configureApp(app: INestApplication): void {
-  app.use(json({ limit: BODY_LIMIT }), bodyParserErrors);
+  app.use(json({ limit: BODY_LIMIT }), text({ type: 'text/csv', limit: CSV_LIMIT }), bodyParserErrors);
   app.setGlobalPrefix('api');
   serveUis(app);
   app.useGlobalPipes(createValidationPipe());

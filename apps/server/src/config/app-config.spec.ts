@@ -5,7 +5,7 @@ import { ConfigError, fileSecretStore, loadConfig, type LocalSecretStore } from 
 
 const STRONG = 'x'.repeat(40);
 /** A development server's own secret, without touching the disk. */
-const LOCAL: LocalSecretStore = () => 'generated-'.padEnd(43, 'g');
+const LOCAL: LocalSecretStore = (_dir, name) => `${name}-`.padEnd(43, 'g');
 
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -26,7 +26,8 @@ describe('loadConfig', () => {
       databasePath: '/srv/lobbyflow/data/lobbyflow.sqlite',
       databaseUrl: null,
       redisUrl: null,
-      jwtSecret: 'generated-'.padEnd(43, 'g'),
+      jwtSecret: 'jwt-secret-'.padEnd(43, 'g'),
+      customerKey: 'customer-key-'.padEnd(43, 'g'),
       jwtTtlSeconds: 3600,
       demoPassword: 'demo1234',
       seedDemo: true,
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://lf@127.0.0.1:5432/lf',
         REDIS_URL: 'redis://127.0.0.1:6379',
         JWT_SECRET: STRONG,
+        CUSTOMER_KEY: STRONG,
         JWT_TTL_SECONDS: '900',
         DEMO_PASSWORD: 'another-password',
         SEED_DEMO: 'false',
@@ -78,8 +80,9 @@ describe('loadConfig', () => {
     expect(error.message.startsWith(`${variable}: `)).toBe(true);
   });
 
-  it('refuses to run production without a secret of its own', () => {
+  it('refuses to run production without secrets of its own', () => {
     expect(errorOf({ NODE_ENV: 'production' }).variable).toBe('JWT_SECRET');
+    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: STRONG }).variable).toBe('CUSTOMER_KEY');
   });
 
   it('refuses a SEED_FILE that names no file, unless seeding is off', () => {
@@ -97,16 +100,23 @@ describe('loadConfig', () => {
       const file = join(dir, 'db', 'jwt-secret');
       expect(readFileSync(file, 'utf8').trim()).toBe(first.jwtSecret);
       expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect(fileSecretStore(join(dir, 'other'))).not.toBe(first.jwtSecret);
+      expect(first.customerKey).not.toBe(first.jwtSecret);
+      expect(fileSecretStore(join(dir, 'other'), 'jwt-secret')).not.toBe(first.jwtSecret);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('refuses to seed production with the public demo password', () => {
-    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: STRONG }).variable).toBe('DEMO_PASSWORD');
+    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: STRONG, CUSTOMER_KEY: STRONG }).variable).toBe(
+      'DEMO_PASSWORD',
+    );
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG, SEED_DEMO: 'false' }, '/srv', LOCAL),
+      loadConfig(
+        { NODE_ENV: 'production', JWT_SECRET: STRONG, CUSTOMER_KEY: STRONG, SEED_DEMO: 'false' },
+        '/srv',
+        LOCAL,
+      ),
     ).not.toThrow();
   });
 });

@@ -13,6 +13,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   redisUrl: string | null;
   jwtSecret: string;
+  /** Key of the keyed hash that card and ID numbers are stored as (never in clear). */
+  customerKey: string;
   /** Seconds a staff access token stays valid. */
   jwtTtlSeconds: number;
   demoPassword: string;
@@ -26,13 +28,13 @@ export interface AppConfig {
 export const DEMO_PASSWORD = 'demo1234';
 
 /**
- * Where a development server keeps the JWT secret it generated for itself, so that tokens and the demo
- * device keys (derived from it) survive a restart. Never a secret shipped in the code.
+ * Where a development server keeps the secrets it generated for itself (`jwt-secret`, `customer-key`),
+ * so that tokens, demo device keys and customer hashes survive a restart. Never a secret in the code.
  */
-export type LocalSecretStore = (dataDir: string) => string;
+export type LocalSecretStore = (dataDir: string, name: string) => string;
 
-export const fileSecretStore: LocalSecretStore = (dataDir) => {
-  const file = join(dataDir, 'jwt-secret');
+export const fileSecretStore: LocalSecretStore = (dataDir, name) => {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
@@ -73,6 +75,16 @@ export function loadConfig(
   if (configuredSecret !== null && configuredSecret.length < 32) {
     throw new ConfigError('JWT_SECRET', `must be at least 32 characters long, got ${configuredSecret.length}.`);
   }
+  const configuredCustomerKey = nonEmpty(env, 'CUSTOMER_KEY');
+  if (configuredCustomerKey === null && production) {
+    throw new ConfigError(
+      'CUSTOMER_KEY',
+      'is required when NODE_ENV=production (32 or more random characters; keep it safe: losing it makes stored card hashes useless).',
+    );
+  }
+  if (configuredCustomerKey !== null && configuredCustomerKey.length < 32) {
+    throw new ConfigError('CUSTOMER_KEY', `must be at least 32 characters long, got ${configuredCustomerKey.length}.`);
+  }
 
   const demoPassword = env.DEMO_PASSWORD ?? DEMO_PASSWORD;
   if (demoPassword.length < 8) {
@@ -104,7 +116,8 @@ export function loadConfig(
 
   // Everything is valid: only now may a development server create its own secret on disk.
   const dataDir = absoluteDatabasePath === ':memory:' ? resolve(cwd, 'data') : dirname(absoluteDatabasePath);
-  const jwtSecret = configuredSecret ?? localSecret(dataDir);
+  const jwtSecret = configuredSecret ?? localSecret(dataDir, 'jwt-secret');
+  const customerKey = configuredCustomerKey ?? localSecret(dataDir, 'customer-key');
 
   return {
     nodeEnv,
@@ -113,6 +126,7 @@ export function loadConfig(
     databaseUrl,
     redisUrl,
     jwtSecret,
+    customerKey,
     jwtTtlSeconds,
     demoPassword,
     seedFile,

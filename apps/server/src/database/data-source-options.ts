@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BranchEntity } from '../branches/branch.entity';
 import { BusinessTypeEntity } from '../branches/business-type.entity';
 import { QueueEntity } from '../branches/queue.entity';
 import { CounterEntity } from '../counters/counter.entity';
+import { CustomerProfileEntity } from '../customers/customer-profile.entity';
 import { DeviceEntity } from '../devices/device.entity';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { StaffUserEntity } from '../staff/staff-user.entity';
@@ -13,6 +15,7 @@ import { DiversionRecordEntity } from '../tickets/diversion-record.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { CounterSeats1763900000001 } from './migrations/1763900000001-counter-seats';
+import { CustomersAndAudit1763900000002 } from './migrations/1763900000002-customers-and-audit';
 
 export const ENTITIES = [
   BranchEntity,
@@ -24,9 +27,11 @@ export const ENTITIES = [
   TicketEntity,
   BranchEventEntity,
   DiversionRecordEntity,
+  CustomerProfileEntity,
+  AuditEntryEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763900000000, CounterSeats1763900000001];
+export const MIGRATIONS = [InitialSchema1763900000000, CounterSeats1763900000001, CustomersAndAudit1763900000002];
 
 /**
  * TypeORM options for the configured engine: PostgreSQL when DATABASE_URL is set, otherwise the

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { expectError } from './support/hall-helpers';
+import { TestHall } from './support/test-app';
+
+const GOOD = readFileSync(join(__dirname, '../fixtures/customers.csv'), 'utf8');
+const CLEAR_NUMBERS = ['6222021234567890123', '6222029876543210', '11010519491231002X', '13800138000'];
+
+/** Known customers: imported all-or-nothing, stored only as keyed hashes, every view audited. */
+describe('customer profiles', () => {
+  let hall: TestHall;
+
+  beforeAll(async () => {
+    hall = await TestHall.start();
+  });
+  afterAll(() => hall.stop());
+
+  const importCsv = async (csv: string, username = 'admin') =>
+    hall.http
+      .post('/api/branches/demo/customers/import')
+      .set('Authorization', await hall.auth(username))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+  const count = async () =>
+    Number((await hall.app.get(DataSource).query('SELECT COUNT(*) AS n FROM customer_profile'))[0].n);
+
+  it('imports a well-formed file and updates known customers on the next import', async () => {
+    const first = await importCsv(GOOD);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ rows: 4, created: 4, updated: 0 });
+    const again = await importCsv(GOOD.replace('王女士', '王女士 (VIP)'));
+    expect(again.body).toEqual({ rows: 4, created: 0, updated: 4 });
+    expect(await count()).toBe(4);
+  });
+
+  it('keeps no card, ID or phone number in clear anywhere in the database file', async () => {
+    const file = readFileSync(hall.databasePath);
+    const wal = (() => {
+      try {
+        return readFileSync(`${hall.databasePath}-wal`);
+      } catch {
+        return Buffer.alloc(0);
+      }
+    })();
+    for (const number of CLEAR_NUMBERS) {
+      expect({ number, inFile: file.includes(number), inWal: wal.includes(number) }).toEqual({
+        number,
+        inFile: false,
+        inWal: false,
+      });
+    }
+    const masked = await hall.app.get(DataSource).query('SELECT masked FROM customer_profile ORDER BY masked');
+    expect(masked.map((row: { masked: string }) => row.masked)).toEqual([
+      '110***********002X',
+      '138****8000',
+      '6222 **** **** 0123',
+      '6222 **** **** 3210',
+    ]);
+  });
+
+  it('rejects a file with a bad row, imports nothing of it, and reports every problem', async () => {
+    const before = await count();
+    const bad = [
+      'id_kind,id_number,monthly_avg_assets,rm',
+      'card,6222020000000001,300000,rm1',
+      'card,12AB,100,rm1',
+      'passport,E1234567,100,',
+      'phone,13900000000,-5,rm9',
+      'card,6222020000000001,1,',
+    ].join('\n');
+    const response = await importCsv(bad);
+    expectError(response, 422, 'IMPORT_REJECTED');
+    expect(response.body.message).toMatch(/^Nothing was imported: 5 problem\(s\) in 5 row\(s\)/);
+    expect(response.body.details.rejected).toEqual([
+      { row: 3, field: 'id_number', message: 'A card number must be 12 to 19 digits.' },
+      { row: 4, field: 'id_kind', message: 'Must be one of card, id, phone.' },
+      {
+        row: 5,
+        field: 'monthly_avg_assets',
+        message: '"-5" is not an amount (a number ≥ 0 with at most two decimals).',
+      },
+      { row: 5, field: 'rm', message: 'No relationship manager "rm9" in this branch.' },
+      { row: 6, field: 'id_number', message: 'The same customer as row 2.' },
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('rejects unknown columns, a missing id column, an empty file, a half-quoted file and JSON', async () => {
+    expectError(await importCsv('id_kind,id_number,shoe_size\ncard,6222020000000002,42'), 422, 'IMPORT_REJECTED');
+    expectError(await importCsv('id_kind\ncard'), 422, 'IMPORT_REJECTED');
+    expectError(await importCsv('id_kind,id_number\n'), 422, 'IMPORT_REJECTED');
+    expectError(await importCsv('id_kind,id_number\ncard,"6222'), 422, 'IMPORT_REJECTED');
+    const json = await hall.http
+      .post('/api/branches/demo/customers/import')
+      .set('Authorization', await hall.auth('admin'))
+      .send({ csv: GOOD });
+    expectError(json, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await importCsv(GOOD, 'lobby'), 403, 'FORBIDDEN');
+  });
+
+  it('shows assets to an RM with a reason, writes the view to the audit log, and refuses a teller', async () => {
+    const [{ id }] = await hall.app
+      .get(DataSource)
+      .query("SELECT id FROM customer_profile WHERE masked LIKE '6222 **** **** 0123'");
+    const view = await hall.http
+      .get(`/api/customers/${id}?reason=${encodeURIComponent('value panel, ticket A001')}`)
+      .set('Authorization', await hall.auth('rm1'))
+      .expect(200);
+    expect(view.body).toMatchObject({
+      masked: '6222 **** **** 0123',
+      tier: 'private-banking',
+      monthlyAverageAssets: 6500000,
+      cardLevel: 'private',
+      rm: { displayName: '周经理 (RM)' },
+      segment: 'retirees',
+    });
+    expect(JSON.stringify(view.body)).not.toMatch(/6222021234567890123/);
+    expectError(
+      await hall.http.get(`/api/customers/${id}?reason=curious`).set('Authorization', await hall.auth('teller1')),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await hall.http.get(`/api/customers/${id}`).set('Authorization', await hall.auth('rm1')),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const audit = await hall.http
+      .get('/api/branches/demo/audit')
+      .set('Authorization', await hall.auth('admin'))
+      .expect(200);
+    expect(audit.body[0]).toMatchObject({
+      actor: 'rm1',
+      actorRole: 'rm',
+      action: 'profile.view',
+      subjectId: id,
+      reason: 'value panel, ticket A001',
+    });
+    expect(audit.body.filter((entry: { action: string }) => entry.action === 'customers.import')).toHaveLength(2);
+  });
+});
