@@ -18,6 +18,8 @@ const PRIVATE_FIELDS = [
   'priority',
   'priorityReason',
   'signals',
+  'identification',
+  'classification',
   'adviceOutcome',
   'businessType',
   'businessDone',

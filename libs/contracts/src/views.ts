@@ -12,6 +12,7 @@ import type {
   TicketStatus,
 } from './enums';
 import type { LocalizedText } from './i18n';
+import type { IdentificationResult } from './identification';
 
 /** A business type the kiosk offers (`GET /api/branches/:branchId/services`). */
 export interface ServiceView {
@@ -92,6 +93,8 @@ export interface StaffTicketView extends PublicTicketView {
   priority: PriorityClass;
   priorityReason: PriorityReason | null;
   signals: DiversionSignal[];
+  /** The identification verdict: existing VIP / potential VIP / ordinary, score, reasons, rule version. */
+  identification: IdentificationResult | null;
   adviceOutcome: AdviceOutcome | null;
   issuedAt: string;
   startedAt: string | null;

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@lobbyflow/contracts';
+import type { IdentificationRules, LocalizedText, TierLadder } from '@lobbyflow/contracts';
 import type { CallPolicy, LifecycleSettings, Thresholds, VipRouting } from '@lobbyflow/domain';
 import { Column, Entity } from 'typeorm';
 import { IdColumn, JsonColumn, TextColumn } from '../database/columns';
@@ -17,6 +17,10 @@ export interface BranchSettings {
   serviceLevelMinutes: number;
   pauseReasons: PauseReason[];
   vipRouting?: VipRouting;
+  /** Tier ladders (domain.md §3): which rung a customer's figures reach. */
+  tierLadders: TierLadder[];
+  /** Identification rules, versioned: every evaluation records the version it used. */
+  identification: IdentificationRules;
 }
 
 @Entity('branch')

@@ -16,6 +16,7 @@ import { TicketEntity } from '../tickets/ticket.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { CounterSeats1763900000001 } from './migrations/1763900000001-counter-seats';
 import { CustomersAndAudit1763900000002 } from './migrations/1763900000002-customers-and-audit';
+import { TicketIdentification1763900000003 } from './migrations/1763900000003-ticket-identification';
 
 export const ENTITIES = [
   BranchEntity,
@@ -31,7 +32,12 @@ export const ENTITIES = [
   AuditEntryEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763900000000, CounterSeats1763900000001, CustomersAndAudit1763900000002];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  CounterSeats1763900000001,
+  CustomersAndAudit1763900000002,
+  TicketIdentification1763900000003,
+];
 
 /**
  * TypeORM options for the configured engine: PostgreSQL when DATABASE_URL is set, otherwise the

@@ -74,6 +74,24 @@ describe('parseSeedFile', () => {
     ['staff at an unknown counter', (s: Seed) => (s.staff[2].counter = '99'), 'staff[2].counter: unknown counter "99"'],
     ['a wrong role', (s: Seed) => (s.staff[0].role = 'boss'), 'staff[0].role'],
     ['a bad destination', (s: Seed) => (s.queues[0].destination = 'moon'), 'queues[0].destination'],
+    [
+      'a diversion signal the identification rules do not define',
+      (s: Seed) =>
+        (s.settings.identification.signals = s.settings.identification.signals.filter(
+          (x: Seed) => x.code !== 'large-cash',
+        )),
+      'no rule for the signal "large-cash"',
+    ],
+    [
+      'a ladder with an empty band',
+      (s: Seed) => (s.settings.tierLadders[2].rungs[1].anyOf[0].below = 10),
+      'settings.tierLadders[2].rungs[1]',
+    ],
+    [
+      'a negative weight',
+      (s: Seed) => (s.settings.identification.signals[0].weight = -1),
+      'settings.identification.signals[0]',
+    ],
   ])('names the place of %s', (_name, change, expected) => {
     expect(() => parseSeedFile(demoWith(change))).toThrow(expected);
   });

@@ -4,10 +4,18 @@ import {
   DESTINATIONS,
   DEVICE_KINDS,
   DIVERSION_SIGNALS,
+  type IdentificationRules,
   type LocalizedText,
   STAFF_ROLES,
 } from '@lobbyflow/contracts';
-import { businessDayOf, isValidTimeZone, type Route, type SignalRule } from '@lobbyflow/domain';
+import {
+  businessDayOf,
+  isValidTimeZone,
+  type Route,
+  type SignalRule,
+  validateIdentificationRules,
+  validateLadder,
+} from '@lobbyflow/domain';
 import { parse } from 'yaml';
 import type { BranchSettings } from '../branches/branch.entity';
 
@@ -121,6 +129,21 @@ export function parseSeedFile(text: string): SeedFile {
   });
   check(queueCodes.size > 0, 'queues', 'must list at least one queue');
   const vip = seed.settings?.vipRouting;
+  (seed.settings?.tierLadders ?? []).forEach((ladder, i) =>
+    validateLadder(ladder).forEach((problem) =>
+      problems.push(`settings.tierLadders[${i}].${problem.path}: ${problem.message}`),
+    ),
+  );
+  if (seed.settings?.identification) {
+    validateIdentificationRules(seed.settings.identification).forEach((problem) =>
+      problems.push(`settings.identification.${problem.path}: ${problem.message}`),
+    );
+    missingSignals(seed.settings.identification, seed.businessTypes ?? []).forEach((code) =>
+      problems.push(`settings.identification.signals: no rule for the signal "${code}" that a business type raises`),
+    );
+  } else {
+    problems.push('settings.identification: the identification rules are required');
+  }
   if (vip) {
     check(queueCodes.has(vip.queue), 'settings.vipRouting.queue', `unknown queue "${vip.queue}"`);
     text2(vip.advice, 'settings.vipRouting.advice');
@@ -195,4 +218,11 @@ export function parseSeedFile(text: string): SeedFile {
 
   if (problems.length) throw new Error(`Seed file is invalid:\n  ${problems.join('\n  ')}`);
   return seed;
+}
+
+/** Signals the diversion table raises that the identification rules do not define (each must be). */
+export function missingSignals(rules: IdentificationRules, businessTypes: { signals: SignalRule[] }[]): string[] {
+  const defined = new Set(rules.signals.map((signal) => signal.code));
+  const raised = new Set(businessTypes.flatMap((type) => type.signals.map((rule) => rule.signal)));
+  return [...raised].filter((code) => !defined.has(code));
 }

@@ -2,6 +2,7 @@ import type {
   AdviceOutcome,
   Destination,
   DiversionSignal,
+  IdentificationResult,
   PriorityClass,
   PriorityReason,
   TicketStatus,
@@ -61,6 +62,10 @@ export class TicketEntity {
 
   @JsonColumn()
   signals!: DiversionSignal[];
+
+  /** Who the rules think the customer may be, and why; never leaves staff screens. */
+  @JsonColumn({ nullable: true })
+  identification!: IdentificationResult | null;
 
   @TextColumn(16, { nullable: true })
   adviceOutcome!: AdviceOutcome | null;

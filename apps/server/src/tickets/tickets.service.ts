@@ -6,6 +6,7 @@ import {
   chooseNextTicket,
   divert,
   formatTicketNumber,
+  identify,
   transition,
   type TicketCommand,
 } from '@lobbyflow/domain';
@@ -123,6 +124,11 @@ export class TicketsService implements OnModuleInit {
         .getRawOne<{ last: number | string | null }>()) ?? { last: null };
       const sequence = Number(last ?? 0) + 1;
 
+      // Identification starts at the kiosk: the business itself may be a signal (domain.md §3).
+      const identification = identify(
+        { signals: diversion.signals.map((code) => ({ code })) },
+        branch.settings.identification,
+      );
       const ticket = manager.create(TicketEntity, {
         id: crypto.randomUUID(),
         branchId: branch.id,
@@ -138,6 +144,7 @@ export class TicketsService implements OnModuleInit {
         priority: dto.priority ?? 'normal',
         priorityReason: dto.priorityReason ?? null,
         signals: diversion.signals,
+        identification,
         adviceOutcome,
         status: 'waiting',
         issuedAt: now,

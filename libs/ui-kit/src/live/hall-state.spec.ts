@@ -20,6 +20,7 @@ function ticket(overrides: Partial<StaffTicketView>): StaffTicketView {
     priority: 'normal',
     priorityReason: null,
     signals: [],
+    identification: null,
     adviceOutcome: null,
     issuedAt: at,
     startedAt: null,

@@ -1,0 +1,117 @@
+import { expectError } from './support/hall-helpers';
+import { TestHall } from './support/test-app';
+
+/** Identification starts at the kiosk, by rules an admin can change (and every verdict names its version). */
+describe('identification at the kiosk and rule changes', () => {
+  let hall: TestHall;
+
+  beforeAll(async () => {
+    hall = await TestHall.start();
+  });
+  afterAll(() => hall.stop());
+
+  async function staffTicket(id: string) {
+    const snapshot = await hall.http.get('/api/branches/demo/queue').set('Authorization', await hall.auth('lobby'));
+    return snapshot.body.waiting.find((ticket: { id: string }) => ticket.id === id);
+  }
+
+  it('leaves a customer opening an account with no signal ordinary', async () => {
+    const ticket = await hall.issue({ businessType: 'account-opening' });
+    expect((await staffTicket(ticket.id)).identification).toEqual({
+      classification: 'ordinary',
+      score: 0,
+      potentialVipScore: 5,
+      reasons: [],
+      ruleVersion: 1,
+    });
+  });
+
+  it('marks an 80,000 cash deposit as a potential VIP, with the reason in both languages', async () => {
+    const ticket = await hall.issue({ businessType: 'cash-deposit', amount: 80000, hasCard: true });
+    const { identification } = await staffTicket(ticket.id);
+    expect(identification).toMatchObject({ classification: 'potential-vip', score: 5, ruleVersion: 1 });
+    expect(identification.reasons).toEqual([
+      { code: 'large-cash', weight: 5, text: { zh: '大额现金存取', en: 'Large cash deposit or withdrawal' } },
+    ]);
+    // Public screens never learn it.
+    const publicView = await hall.http.get('/api/branches/demo/queue').set('Authorization', hall.displayAuth());
+    expect(JSON.stringify(publicView.body)).not.toMatch(/identification|potential-vip|large-cash/);
+  });
+
+  it('uses an admin change of a weight in the next evaluation and records the new version', async () => {
+    const current = await hall.http
+      .get('/api/branches/demo/rules/identification')
+      .set('Authorization', await hall.auth('admin'))
+      .expect(200);
+    expect(current.body.version).toBe(1);
+    const { version: _version, ...editable } = current.body;
+    const lighter = {
+      ...editable,
+      signals: editable.signals.map((signal: { code: string }) =>
+        signal.code === 'large-cash' ? { ...signal, weight: 2 } : signal,
+      ),
+    };
+    const saved = await hall.http
+      .put('/api/branches/demo/rules/identification')
+      .set('Authorization', await hall.auth('admin'))
+      .send(lighter)
+      .expect(200);
+    expect(saved.body.version).toBe(2);
+
+    const ticket = await hall.issue({ businessType: 'cash-withdrawal', amount: 90000, hasCard: true });
+    expect((await staffTicket(ticket.id)).identification).toMatchObject({
+      classification: 'ordinary',
+      score: 2,
+      ruleVersion: 2,
+    });
+  });
+
+  it('refuses inconsistent rules whole, listing the problems, and keeps the version in force', async () => {
+    const current = (
+      await hall.http.get('/api/branches/demo/rules/identification').set('Authorization', await hall.auth('admin'))
+    ).body;
+    const { version: _version, ...editable } = current;
+    const broken = {
+      ...editable,
+      signals: editable.signals.filter((signal: { code: string }) => signal.code !== 'wealth-enquiry'),
+    };
+    const response = await hall.http
+      .put('/api/branches/demo/rules/identification')
+      .set('Authorization', await hall.auth('admin'))
+      .send(broken);
+    expectError(response, 400, 'RULES_INVALID');
+    expect(response.body.details.problems).toContainEqual({
+      path: 'signals',
+      message: 'no rule for the signal "wealth-enquiry" that a business type raises',
+    });
+    const duplicate = { ...editable, signals: [...editable.signals, editable.signals[0]] };
+    expectError(
+      await hall.http
+        .put('/api/branches/demo/rules/identification')
+        .set('Authorization', await hall.auth('admin'))
+        .send(duplicate),
+      400,
+      'RULES_INVALID',
+    );
+    expectError(
+      await hall.http
+        .put('/api/branches/demo/rules/identification')
+        .set('Authorization', await hall.auth('admin'))
+        .send({ ...editable, potentialVipScore: 'high' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await hall.http
+        .put('/api/branches/demo/rules/identification')
+        .set('Authorization', await hall.auth('lobby'))
+        .send(editable),
+      403,
+      'FORBIDDEN',
+    );
+    const after = await hall.http
+      .get('/api/branches/demo/rules/identification')
+      .set('Authorization', await hall.auth('admin'));
+    expect(after.body.version).toBe(2);
+  });
+});
