@@ -1,45 +1,33 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { TestHall } from '../e2e/support/test-app';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot, useBrowserHall } from './support/browser';
 
 /**
  * The real built display board and phone page in headless Chromium against a real server: a teller's
  * call (made over the API) reaches both within a second, without a reload.
  */
 describe('display board and phone ticket page', () => {
-  let hall: TestHall;
-  let baseUrl: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync('docs/screenshots', { recursive: true });
-    hall = await TestHall.start();
-    baseUrl = await hall.listen();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.stop();
-  });
+  const context = useBrowserHall();
 
   it('shows a teller call on the display and on the phone within a second, in both languages', async () => {
-    const ticket = await hall.issue({ businessType: 'cash-deposit', amount: 80000, hasCard: true });
-    await hall.issue({ businessType: 'account-opening' });
-    await hall.issue({ businessType: 'wealth-enquiry' });
+    const ticket = await context.hall.issue({ businessType: 'cash-deposit', amount: 80000, hasCard: true });
+    await context.hall.issue({ businessType: 'account-opening' });
+    await context.hall.issue({ businessType: 'wealth-enquiry' });
 
-    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await display.goto(`${baseUrl}/display#key=${hall.displayKey()}`);
+    const display = await context.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${context.baseUrl}/display#key=${context.hall.displayKey()}`);
     await display.getByText('现金业务 A').waitFor();
     await display.getByText('等候 1 人').first().waitFor();
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto(`${baseUrl}/t/${ticket.token}`);
+    const phone = await context.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.goto(`${context.baseUrl}/t/${ticket.token}`);
     await phone.getByText(ticket.number).waitFor();
     await phone.getByText('下一位就是您').waitFor();
 
     const calledAt = Date.now();
-    const called = await hall.callNext('teller1');
+    const called = await context.hall.callNext('teller1');
     expect(called?.id).toBe(ticket.id);
     await display.locator('.calling .number', { hasText: ticket.number }).waitFor({ timeout: 1000 });
     await phone.getByText('请到 1号窗口 办理').waitFor({ timeout: 1000 });
@@ -74,8 +62,8 @@ describe('display board and phone ticket page', () => {
   });
 
   it('says plainly on the display when the key is missing', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${baseUrl}/display`);
+    const page = await context.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${context.baseUrl}/display`);
     await page.getByText('此屏幕需要设备密钥').waitFor();
   });
 });

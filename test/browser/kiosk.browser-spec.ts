@@ -1,35 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { allEvents } from '../e2e/support/hall-helpers';
-import { TestHall } from '../e2e/support/test-app';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot, useBrowserHall } from './support/browser';
 
 /** The real built kiosk in headless Chromium, portrait 1080x1920, against a real server. */
 describe('the kiosk', () => {
-  let hall: TestHall;
-  let baseUrl: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync('docs/screenshots', { recursive: true });
-    hall = await TestHall.start();
-    baseUrl = await hall.listen();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.stop();
-  });
+  const context = useBrowserHall();
 
   async function kiosk(query = 'print=off'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-    await page.goto(`${baseUrl}/kiosk?${query}#key=${hall.kioskKey()}`);
+    const page = await context.browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    await page.goto(`${context.baseUrl}/kiosk?${query}#key=${context.hall.kioskKey()}`);
     await page.getByRole('button', { name: '存款 / 取款' }).waitFor();
     return page;
   }
 
   async function diversions() {
-    return (await allEvents(hall)).events.filter((event) => event.type === 'diversion.recorded');
+    return (await allEvents(context.hall)).events.filter((event) => event.type === 'diversion.recorded');
   }
 
   it('sends a small deposit with a card to the machine when the customer accepts', async () => {
@@ -45,7 +30,9 @@ describe('the kiosk', () => {
     await page.getByRole('button', { name: '我去自助机办理' }).click();
     await page.getByText('谢谢！').waitFor();
     expect((await diversions()).at(-1)).toMatchObject({ outcome: 'accepted', businessType: 'cash-deposit' });
-    const snapshot = await hall.http.get('/api/branches/demo/queue').set('Authorization', hall.displayAuth());
+    const snapshot = await context.hall.http
+      .get('/api/branches/demo/queue')
+      .set('Authorization', context.hall.displayAuth());
     expect(snapshot.body.waiting).toEqual([]);
   });
 
@@ -81,8 +68,8 @@ describe('the kiosk', () => {
   });
 
   it('updates a display in another tab within a second of a kiosk issuing, without a reload', async () => {
-    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await display.goto(`${baseUrl}/display#key=${hall.displayKey()}`);
+    const display = await context.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${context.baseUrl}/display#key=${context.hall.displayKey()}`);
     await display.getByText('非现金业务 B').waitFor();
     await display.getByText('等候 0 人').first().waitFor();
     const page = await kiosk();
@@ -95,11 +82,11 @@ describe('the kiosk', () => {
   });
 
   it('survives a server restart: says so plainly, then works again without a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
-    await page.goto(`${baseUrl}/kiosk?print=off#key=${hall.kioskKey()}`);
+    const page = await context.browser.newPage({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    await page.goto(`${context.baseUrl}/kiosk?print=off#key=${context.hall.kioskKey()}`);
     await page.getByRole('button', { name: '对公业务' }).waitFor();
     await screenshot(page, 'kiosk-landscape-zh');
-    const restarting = hall.restart(3);
+    const restarting = context.hall.restart(3);
     await page.getByText('系统暂时无法连接，请联系工作人员').waitFor({ timeout: 5000 });
     await screenshot(page, 'kiosk-offline-zh');
     await restarting;

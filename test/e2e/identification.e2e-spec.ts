@@ -10,6 +10,12 @@ describe('identification at the kiosk and rule changes', () => {
   });
   afterAll(() => hall.stop());
 
+  const putRules = async (body: object, username = 'admin') =>
+    hall.http
+      .put('/api/branches/demo/rules/identification')
+      .set('Authorization', await hall.auth(username))
+      .send(body);
+
   async function staffTicket(id: string) {
     const snapshot = await hall.http.get('/api/branches/demo/queue').set('Authorization', await hall.auth('lobby'));
     return snapshot.body.waiting.find((ticket: { id: string }) => ticket.id === id);
@@ -51,11 +57,8 @@ describe('identification at the kiosk and rule changes', () => {
         signal.code === 'large-cash' ? { ...signal, weight: 2 } : signal,
       ),
     };
-    const saved = await hall.http
-      .put('/api/branches/demo/rules/identification')
-      .set('Authorization', await hall.auth('admin'))
-      .send(lighter)
-      .expect(200);
+    const saved = await putRules(lighter);
+    expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
 
     const ticket = await hall.issue({ businessType: 'cash-withdrawal', amount: 90000, hasCard: true });
@@ -75,40 +78,16 @@ describe('identification at the kiosk and rule changes', () => {
       ...editable,
       signals: editable.signals.filter((signal: { code: string }) => signal.code !== 'wealth-enquiry'),
     };
-    const response = await hall.http
-      .put('/api/branches/demo/rules/identification')
-      .set('Authorization', await hall.auth('admin'))
-      .send(broken);
+    const response = await putRules(broken);
     expectError(response, 400, 'RULES_INVALID');
     expect(response.body.details.problems).toContainEqual({
       path: 'signals',
       message: 'no rule for the signal "wealth-enquiry" that a business type raises',
     });
     const duplicate = { ...editable, signals: [...editable.signals, editable.signals[0]] };
-    expectError(
-      await hall.http
-        .put('/api/branches/demo/rules/identification')
-        .set('Authorization', await hall.auth('admin'))
-        .send(duplicate),
-      400,
-      'RULES_INVALID',
-    );
-    expectError(
-      await hall.http
-        .put('/api/branches/demo/rules/identification')
-        .set('Authorization', await hall.auth('admin'))
-        .send({ ...editable, potentialVipScore: 'high' }),
-      400,
-      'VALIDATION_FAILED',
-    );
-    expectError(
-      await hall.http
-        .put('/api/branches/demo/rules/identification')
-        .set('Authorization', await hall.auth('lobby'))
-        .send(editable),
-      403,
-      'FORBIDDEN',
-    );
+    expectError(await putRules(duplicate), 400, 'RULES_INVALID');
+    expectError(await putRules({ ...editable, potentialVipScore: 'high' }), 400, 'VALIDATION_FAILED');
+    expectError(await putRules(editable, 'lobby'), 403, 'FORBIDDEN');
     const after = await hall.http
       .get('/api/branches/demo/rules/identification')
       .set('Authorization', await hall.auth('admin'));
