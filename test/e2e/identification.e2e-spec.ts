@@ -93,4 +93,67 @@ describe('identification at the kiosk and rule changes', () => {
       .set('Authorization', await hall.auth('admin'));
     expect(after.body.version).toBe(2);
   });
+
+  it('lets the lobby manager flag a waiting customer reading fund NAVs; a second signal makes a potential VIP', async () => {
+    const ticket = await hall.issue({ businessType: 'card-service' });
+    const flag = async (username: string, body: object) =>
+      hall.http
+        .post(`/api/tickets/${ticket.id}/flag`)
+        .set('Authorization', await hall.auth(username))
+        .send(body);
+
+    const reading = await flag('lobby', {
+      signals: ['waiting-detailed-reading', 'fx-or-nav-browsing'],
+      note: 'stood at the fund NAV board for ten minutes',
+    });
+    expect(reading.status).toBe(200);
+    expect(reading.body.identification).toMatchObject({ classification: 'ordinary', score: 4, ruleVersion: 2 });
+    expect(reading.body.identification.reasons[0]).toMatchObject({
+      code: 'waiting-detailed-reading',
+      notes: ['stood at the fund NAV board for ten minutes'],
+    });
+
+    // A glance after detailed reading is the same graded interest: it adds nothing.
+    expect((await flag('lobby', { signals: ['waiting-glance'] })).body.identification.score).toBe(4);
+    const second = await flag('lobby', { signals: ['entry-notable-features'] });
+    expect(second.body.identification).toMatchObject({ classification: 'potential-vip', score: 6 });
+
+    // A teller flags only the ticket at their own counter; unknown signals are refused.
+    expectError(await flag('teller1', { signals: ['asks-investment-amount'] }), 403, 'WRONG_COUNTER');
+    expectError(await flag('lobby', { signals: ['rich-looking'] }), 400, 'UNKNOWN_SIGNAL');
+    expectError(await flag('lobby', { signals: [] }), 400, 'VALIDATION_FAILED');
+
+    // Staff hear of it; public screens get the envelope only, never that somebody was flagged.
+    const flagged = (await hall.events()).filter((event) => event.type === 'vip.flagged');
+    expect(flagged.at(-1)).toMatchObject({ ticket: { id: ticket.id } });
+    const publicEvents = await hall.http
+      .get(`/api/branches/demo/events?after=${flagged.at(-1)!.seq - 1}`)
+      .set('Authorization', hall.displayAuth());
+    expect(Object.keys(publicEvents.body.events[0]).sort()).toEqual(['at', 'branchId', 'businessDay', 'seq', 'type']);
+  });
+
+  it('lets the teller serving a customer flag what the asset query and the conversation showed', async () => {
+    // Counter 4 serves queue B: serve whoever is still waiting there first.
+    for (let waiting = await hall.callNext('teller4'); waiting; waiting = await hall.callNext('teller4')) {
+      await hall.serve('teller4', waiting.id);
+    }
+    const ticket = await hall.issue({ businessType: 'card-service' });
+    const called = await hall.callNext('teller4');
+    expect(called?.id).toBe(ticket.id);
+    const flagged = await hall.http
+      .post(`/api/tickets/${ticket.id}/flag`)
+      .set('Authorization', await hall.auth('teller4'))
+      .send({ signals: ['asset-query-high', 'product-maturity'] })
+      .expect(200);
+    expect(flagged.body.identification).toMatchObject({ classification: 'potential-vip', score: 10 });
+    await hall.serve('teller4', ticket.id);
+    expectError(
+      await hall.http
+        .post(`/api/tickets/${ticket.id}/flag`)
+        .set('Authorization', await hall.auth('lobby'))
+        .send({ signals: ['large-idle-balance'] }),
+      409,
+      'ILLEGAL_TRANSITION',
+    );
+  });
 });

@@ -33,6 +33,15 @@ export interface ServiceLeg {
   endedAt: string;
 }
 
+/** Staff added identification signals to a ticket; staff audiences only (public: envelope). */
+export interface VipFlaggedEventData {
+  ticket: StaffTicketView;
+  /** The signals this flag added. */
+  added: string[];
+  by: { userId: string; role: string };
+  queues: QueueView[];
+}
+
 export interface CounterEventData {
   counter: CounterView;
   /** The queues this counter serves: opening or pausing it moves their estimates. */
@@ -63,6 +72,7 @@ export interface BranchEventMap {
   'ticket.cancelled': TicketEventData;
   'ticket.expired': TicketEventData;
   'counter.updated': CounterEventData;
+  'vip.flagged': VipFlaggedEventData;
   'diversion.recorded': DiversionEventData;
 }
 export type BranchEventType = keyof BranchEventMap;
@@ -87,10 +97,10 @@ export interface EventsPage {
  * no staff names, and events with no public meaning reduced to their envelope (so `seq` stays gap-free).
  */
 export type PublicBranchEvent = BranchEvent extends infer E
-  ? E extends { ticket: StaffTicketView }
-    ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView }
-    : E extends { type: 'diversion.recorded' }
-      ? EventEnvelope<'diversion.recorded'>
+  ? E extends { type: 'diversion.recorded' | 'vip.flagged' }
+    ? EventEnvelope<E['type']>
+    : E extends { ticket: StaffTicketView }
+      ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView }
       : E
   : never;
 

@@ -17,6 +17,7 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { CounterSeats1763900000001 } from './migrations/1763900000001-counter-seats';
 import { CustomersAndAudit1763900000002 } from './migrations/1763900000002-customers-and-audit';
 import { TicketIdentification1763900000003 } from './migrations/1763900000003-ticket-identification';
+import { TicketObservations1763900000004 } from './migrations/1763900000004-ticket-observations';
 
 export const ENTITIES = [
   BranchEntity,
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   CounterSeats1763900000001,
   CustomersAndAudit1763900000002,
   TicketIdentification1763900000003,
+  TicketObservations1763900000004,
 ];
 
 /**

@@ -13,6 +13,8 @@ export function publicEvent(event: BranchEvent): PublicBranchEvent {
     case 'counter.updated':
       return { ...envelope, type: event.type, counter: { ...event.counter, staff: null }, queues: event.queues };
     case 'diversion.recorded':
+    case 'vip.flagged':
+      // Nothing about identification ever reaches a public screen, not even that it happened.
       return { ...envelope, type: event.type };
     default:
       return {

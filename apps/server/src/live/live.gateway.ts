@@ -124,8 +124,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   private publishEvent(event: BranchEvent): void {
     this.emit(rooms.staff(event.branchId), event.type, event);
     const projected = publicEvent(event);
-    this.emit(rooms.public(event.branchId), event.type, projected);
-    if ('ticket' in projected) this.emit(rooms.ticket(projected.ticket.id), event.type, projected);
+    this.emit(rooms.public(event.branchId), event.type, projected as never);
+    if ('ticket' in projected) this.emit(rooms.ticket(projected.ticket.id), event.type, projected as never);
   }
 
   /** The one way out: a typed event to one room. */

@@ -33,7 +33,7 @@ export class TicketPositions {
     const touched = new Set<string>();
     const movedUp = new Set<string>();
     for (const event of events) {
-      if (!('ticket' in event)) continue;
+      if (!('ticket' in event) || event.type === 'vip.flagged') continue;
       touched.add(event.ticket.queue);
       if (event.fromQueue) {
         touched.add(event.fromQueue);

@@ -10,6 +10,15 @@ import type {
 import { Column, Entity, Index } from 'typeorm';
 import { AmountColumn, IdColumn, InstantColumn, JsonColumn, RefColumn, TextColumn } from '../database/columns';
 
+/** One signal a staff member observed about the customer. */
+export interface StaffObservation {
+  code: string;
+  role: string;
+  userId: string;
+  at: string;
+  note?: string;
+}
+
 /**
  * One customer's visit. Numbers are unique per branch, business day and the queue the ticket was
  * issued into (a transfer keeps the number on the customer's paper).
@@ -66,6 +75,10 @@ export class TicketEntity {
   /** Who the rules think the customer may be, and why; never leaves staff screens. */
   @JsonColumn({ nullable: true })
   identification!: IdentificationResult | null;
+
+  /** Signals staff observed (teller while serving, lobby manager in the hall), each with who and when. */
+  @JsonColumn({ nullable: true })
+  observations!: StaffObservation[] | null;
 
   @TextColumn(16, { nullable: true })
   adviceOutcome!: AdviceOutcome | null;

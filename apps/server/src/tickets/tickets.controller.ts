@@ -6,7 +6,7 @@ import { NoBody, uuidParam } from '../common/params';
 import { Allow, CurrentPrincipal, Public } from '../auth/allow.decorator';
 import type { Principal, StaffPrincipal } from '../auth/principal';
 import { AcceptAdviceDto, IssueTicketDto, TriageDto } from './dto/issue-ticket.dto';
-import { FinishTicketDto, ParkTicketDto, TransferTicketDto } from './dto/ticket-commands.dto';
+import { FinishTicketDto, FlagTicketDto, ParkTicketDto, TransferTicketDto } from './dto/ticket-commands.dto';
 import { TicketsService } from './tickets.service';
 
 @ApiTags('tickets')
@@ -143,6 +143,18 @@ export class TicketsController {
     @Body() body: ParkTicketDto,
   ) {
     return this.tickets.act(id, principal, { action: 'park', staffId: body.staffId });
+  }
+
+  /** Adds observed identification signals (teller at the ticket's counter, lobby manager anywhere). */
+  @Post('tickets/:id/flag')
+  @HttpCode(200)
+  @Allow('teller', 'rm', 'lobby-manager', 'admin')
+  flag(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @Body() body: FlagTicketDto,
+  ): Promise<StaffTicketView> {
+    return this.tickets.flag(id, principal, body.signals, body.note);
   }
 
   @Post('tickets/:id/cancel')

@@ -272,6 +272,55 @@ export class TicketsService implements OnModuleInit {
     });
   }
 
+  /**
+   * Staff add identification signals to a ticket (a teller while serving, the lobby manager on any open
+   * ticket): the verdict is evaluated again under the rules in force and `vip.flagged` goes to staff.
+   */
+  async flag(ticketId: string, principal: StaffPrincipal, signals: string[], note?: string): Promise<StaffTicketView> {
+    return this.commands.run(principal.branch, async (tx) => {
+      const ticket = await this.ticketIn(tx, ticketId);
+      if (!['waiting', 'called', 'serving', 'parked'].includes(ticket.status)) {
+        throw new DomainError('ILLEGAL_TRANSITION', `Ticket ${ticket.number} is closed; it can no longer be flagged.`);
+      }
+      const lobby = principal.role === 'lobby-manager' || principal.role === 'admin';
+      if (!lobby && ticket.counterId !== principal.counterId) {
+        throw new DomainError('WRONG_COUNTER', `Ticket ${ticket.number} is not at your counter.`);
+      }
+      const at = tx.now.toISOString();
+      const added = [...new Set(signals)];
+      const observations = [
+        ...(ticket.observations ?? []),
+        ...added.map((code) => ({
+          code,
+          role: principal.role,
+          userId: principal.userId,
+          at,
+          ...(note ? { note } : {}),
+        })),
+      ];
+      ticket.identification = identify(
+        {
+          signals: [
+            ...ticket.signals.map((code) => ({ code })),
+            ...observations.map((observation) => ({ code: observation.code, note: observation.note })),
+          ],
+        },
+        tx.branch.settings.identification,
+      );
+      ticket.observations = observations;
+      await tx.manager.save(TicketEntity, ticket);
+      const config = await BranchConfig.load(tx.manager, tx.branch);
+      const view = staffTicketView(ticket, config.counterById(ticket.counterId));
+      tx.emit('vip.flagged', {
+        ticket: view,
+        added,
+        by: { userId: principal.userId, role: principal.role },
+        queues: [],
+      });
+      return view;
+    });
+  }
+
   /** A transfer names a queue, a counter, or both; a counter alone keeps the queue if it serves it. */
   private transferCommand(config: BranchConfig, ticket: TicketEntity, request: TransferRequest): TicketCommand {
     if (!request.queue && !request.counterId) {

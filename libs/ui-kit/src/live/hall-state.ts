@@ -29,6 +29,7 @@ export const HALL_EVENT_TYPES: ReadonlySet<string> = new Set<HallEvent['type']>(
   'ticket.expired',
   'counter.updated',
   'diversion.recorded',
+  'vip.flagged',
 ]);
 
 const isStaffView = (ticket: PublicTicketView | StaffTicketView): ticket is StaffTicketView => 'businessType' in ticket;

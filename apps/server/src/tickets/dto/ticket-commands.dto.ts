@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 
 const CODE = /^[A-Za-z0-9-]{1,32}$/;
 
@@ -23,6 +23,25 @@ export class TransferTicketDto {
   @IsOptional()
   @IsUUID()
   counterId?: string;
+}
+
+export class FlagTicketDto {
+  /** Identification signal codes observed (see GET /api/branches/:branchId/rules/identification). */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9-]{1,40}$/, {
+    each: true,
+    message: 'signals must list signal codes such as "asks-investment-amount"',
+  })
+  signals!: string[];
+
+  /** What was seen or said, for the RM (kept with the verdict's reasons). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  note?: string;
 }
 
 export class ParkTicketDto {
