@@ -85,7 +85,7 @@ describe('ticket lifecycle at the counters', () => {
     await expectNothingToCall('teller2');
   });
 
-  it('returns a called ticket to the queue with its place kept', async () => {
+  it('returns a called ticket to the queue with its place kept, on hold for a moment', async () => {
     const first = await issue(CASH);
     hall.clock.advance(60);
     const second = await issue(CASH);
@@ -105,10 +105,14 @@ describe('ticket lifecycle at the counters', () => {
     expect(snapshot.waiting.map((ticket) => ticket.number)).toEqual([first.number, second.number]);
     expect(snapshot.nowServing).toEqual([]);
 
-    expect((await callNext('teller2')).id).toBe(first.id);
-    await hall.serve('teller2', first.id);
+    // The customer stepped away: the next call goes to someone who is there, and once the hold
+    // (returnHoldSeconds, 120 s in the demo) is over the returned ticket is called first again.
     expect((await callNext('teller2')).id).toBe(second.id);
     await hall.serve('teller2', second.id);
+    await expectNothingToCall('teller2');
+    hall.clock.advance(120);
+    expect((await callNext('teller2')).id).toBe(first.id);
+    await hall.serve('teller2', first.id);
   });
 
   it('lets the teller holding a ticket transfer it to another queue, keeping its number and issue time', async () => {

@@ -459,3 +459,30 @@ describe('chooseNextTicket: nobody starves', () => {
     expect(longest).toBeLessThan(hallPolicy.agingMinutes * 60 + 10 * 90);
   });
 });
+
+describe('chooseNextTicket: a customer who stepped away', () => {
+  const base = new Date('2026-11-24T02:00:00.000Z');
+  const ticket = (id: string, queuedSecondsAgo: number, holdUntil: Date | null = null): CallCandidate => ({
+    id,
+    number: id,
+    queue: 'A',
+    priority: 'normal',
+    queuedAt: new Date(base.getTime() - queuedSecondsAgo * 1000),
+    targetCounterId: null,
+    holdUntil,
+  });
+  const counterA = { id: 'c1', queues: [{ queue: 'A', weight: 1 }], priorityStreak: 0 };
+  const policy = { maxPriorityInRow: 2, agingMinutes: 40 };
+
+  it('skips a returned ticket while it is on hold, keeping its place for after', () => {
+    const returned = ticket('A001', 600, new Date(base.getTime() + 60_000));
+    const next = ticket('A002', 300);
+    expect(chooseNextTicket(counterA, [returned, next], policy, base)?.ticketId).toBe('A002');
+    const later = new Date(base.getTime() + 60_000);
+    expect(chooseNextTicket(counterA, [returned, next], policy, later)?.ticketId).toBe('A001');
+  });
+
+  it('answers nothing to call when the only ticket is on hold', () => {
+    expect(chooseNextTicket(counterA, [ticket('A001', 600, new Date(base.getTime() + 1000))], policy, base)).toBeNull();
+  });
+});

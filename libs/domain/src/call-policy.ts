@@ -12,6 +12,8 @@ export interface CallCandidate {
   queuedAt: Date;
   /** Set when a transfer sent the ticket to one counter: only that counter calls it. */
   targetCounterId: string | null;
+  /** A returned ticket is not called before this time. */
+  holdUntil?: Date | null;
 }
 
 /** A counter as the call policy sees it. */
@@ -34,6 +36,7 @@ export interface CallDecision {
 
 /**
  * Which ticket a counter calls next (design.md §4):
+ * 0. a ticket returned to the queue a moment ago is on hold (its customer stepped away);
  * 1. a ticket transferred to this very counter;
  * 2. any ticket waiting longer than the aging bound, oldest first: nobody starves;
  * 3. VIP, then priority customers (elderly, disabled, ...), across the queues the counter serves;
@@ -50,11 +53,13 @@ export function chooseNextTicket(
   now: Date,
 ): CallDecision | null {
   const weights = new Map(counter.queues.map((entry) => [entry.queue, entry.weight]));
-  const directed = candidates.filter((ticket) => ticket.targetCounterId === counter.id);
+  // A customer who stepped away keeps their place but is not called again while on hold.
+  const present = candidates.filter((ticket) => !ticket.holdUntil || ticket.holdUntil <= now);
+  const directed = present.filter((ticket) => ticket.targetCounterId === counter.id);
   if (directed.length > 0) {
     return { ticketId: oldest(directed).id, reason: 'directed', priorityStreak: counter.priorityStreak };
   }
-  const eligible = candidates.filter((ticket) => ticket.targetCounterId === null && weights.has(ticket.queue));
+  const eligible = present.filter((ticket) => ticket.targetCounterId === null && weights.has(ticket.queue));
   if (eligible.length === 0) return null;
 
   const normal = eligible.filter((ticket) => ticket.priority === 'normal');

@@ -70,6 +70,11 @@ export interface LifecycleSettings {
   recallDelaySeconds: number;
   /** Recalls needed before a called ticket may be marked no-show. */
   noShowAfterRecalls: number;
+  /**
+   * Seconds a ticket returned to the queue (the customer stepped away) is not called again: it keeps its
+   * place, but the next call goes to someone who is there.
+   */
+  returnHoldSeconds: number;
 }
 
 /** Call-next policy of a branch. */

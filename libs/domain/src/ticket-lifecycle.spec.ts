@@ -9,7 +9,7 @@ import {
 } from './ticket-lifecycle';
 import { domainErrorOf } from '../testing/domain-error-of';
 
-const settings: LifecycleSettings = { recallDelaySeconds: 30, noShowAfterRecalls: 2 };
+const settings: LifecycleSettings = { recallDelaySeconds: 30, noShowAfterRecalls: 2, returnHoldSeconds: 120 };
 const now = new Date('2026-11-24T02:00:00.000Z');
 const secondsBefore = (seconds: number) => new Date(now.getTime() - seconds * 1000);
 const queuedAt = secondsBefore(3600);
@@ -29,6 +29,7 @@ function ticket(overrides: Partial<LifecycleTicket> = {}): LifecycleTicket {
     finishedAt: null,
     recallCount: 0,
     queuedAt,
+    holdUntil: null,
     businessDone: [],
     ...overrides,
   };
@@ -267,7 +268,15 @@ describe('transition: return', () => {
   it('returns a called ticket to the queue and clears the counter', () => {
     const called = ticket({ status: 'called', counterId: 'counter-1', calledAt: secondsBefore(60), recallCount: 1 });
     const patch = transition(called, COMMANDS.return, settings, now);
-    expect(patch).toEqual({ status: 'waiting', counterId: null, calledAt: null, recallCount: 0, parkedFor: null });
+    // The customer stepped away: the ticket keeps its place but is on hold for returnHoldSeconds.
+    expect(patch).toEqual({
+      status: 'waiting',
+      counterId: null,
+      calledAt: null,
+      recallCount: 0,
+      parkedFor: null,
+      holdUntil: new Date(now.getTime() + settings.returnHoldSeconds * 1000),
+    });
   });
 
   it('returns a parked ticket to the queue and clears parkedFor', () => {

@@ -43,6 +43,8 @@ export interface LifecycleTicket {
   recallCount: number;
   /** When the ticket entered the queue; kept through transfers and returns for fairness. */
   queuedAt: Date;
+  /** A returned ticket is not called before this time (the customer stepped away). */
+  holdUntil: Date | null;
   businessDone: string[];
 }
 
@@ -114,6 +116,7 @@ export function transition(
         recallCount: 0,
         parkedFor: null,
         targetCounterId: null,
+        holdUntil: null,
       };
     case 'recall': {
       const waitedSeconds = ticket.calledAt ? (now.getTime() - ticket.calledAt.getTime()) / 1000 : Infinity;
@@ -141,7 +144,14 @@ export function transition(
       }
       return { status: to, finishedAt: now };
     case 'return':
-      return { status: to, counterId: null, calledAt: null, recallCount: 0, parkedFor: null };
+      return {
+        status: to,
+        counterId: null,
+        calledAt: null,
+        recallCount: 0,
+        parkedFor: null,
+        holdUntil: new Date(now.getTime() + settings.returnHoldSeconds * 1000),
+      };
     case 'transfer':
       if (command.queue === ticket.queue && !command.counterId) {
         throw new DomainError(

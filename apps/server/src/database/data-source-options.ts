@@ -18,6 +18,7 @@ import { CounterSeats1763900000001 } from './migrations/1763900000001-counter-se
 import { CustomersAndAudit1763900000002 } from './migrations/1763900000002-customers-and-audit';
 import { TicketIdentification1763900000003 } from './migrations/1763900000003-ticket-identification';
 import { TicketObservations1763900000004 } from './migrations/1763900000004-ticket-observations';
+import { TicketHold1763900000005 } from './migrations/1763900000005-ticket-hold';
 
 export const ENTITIES = [
   BranchEntity,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   CustomersAndAudit1763900000002,
   TicketIdentification1763900000003,
   TicketObservations1763900000004,
+  TicketHold1763900000005,
 ];
 
 /**

@@ -98,6 +98,11 @@ export function parseSeedFile(text: string): SeedFile {
     'settings.lifecycle.noShowAfterRecalls',
     'must be a whole number >= 0',
   );
+  check(
+    Number.isInteger(lifecycle?.returnHoldSeconds) && lifecycle.returnHoldSeconds >= 0,
+    'settings.lifecycle.returnHoldSeconds',
+    'must be a whole number >= 0',
+  );
   const policy = seed.settings?.callPolicy;
   check(
     policy?.maxPriorityInRow === null ||

@@ -93,6 +93,10 @@ export class TicketEntity {
   @InstantColumn()
   queuedAt!: Date;
 
+  /** A returned ticket is not called before this time (its customer stepped away). */
+  @InstantColumn({ nullable: true })
+  holdUntil!: Date | null;
+
   /** Last call; a recall moves it (waiting time ends at the last call). */
   @InstantColumn({ nullable: true })
   calledAt!: Date | null;
