@@ -125,6 +125,20 @@ describe('a morning of tickets and diversion', () => {
       .set('Authorization', hall.kioskAuth())
       .send({ businessType: 'account-opening' })
       .expect(422, /NO_ROUTE/);
+
+    // A kiosk that retries the same customer's choice is counted once.
+    const accepted = async () =>
+      (await hall.events()).filter((event) => event.type === 'diversion.recorded' && 'outcome' in event).length;
+    const before = await accepted();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await hall.http
+        .post('/api/branches/demo/diversions')
+        .set('Authorization', hall.kioskAuth())
+        .set('Idempotency-Key', 'kiosk-customer-0042')
+        .send({ businessType: 'bill-payment' })
+        .expect(201);
+    }
+    expect(await accepted()).toBe(before + 1);
   });
 
   it('shows the phone page its own ticket by token', async () => {

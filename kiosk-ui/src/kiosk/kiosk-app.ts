@@ -343,7 +343,7 @@ export class KioskApp extends LitElement {
   }
 
   private async acceptMachine(request: KioskRequest): Promise<void> {
-    await this.api?.acceptAdvice(this.branchId, request).catch(() => undefined);
+    await this.api?.acceptAdvice(this.branchId, request, this.requestKey).catch(() => undefined);
     this.go({ name: 'thanks' });
   }
 

@@ -19,6 +19,7 @@ import { CustomersAndAudit1763900000002 } from './migrations/1763900000002-custo
 import { TicketIdentification1763900000003 } from './migrations/1763900000003-ticket-identification';
 import { TicketObservations1763900000004 } from './migrations/1763900000004-ticket-observations';
 import { TicketHold1763900000005 } from './migrations/1763900000005-ticket-hold';
+import { DiversionIdempotency1763900000006 } from './migrations/1763900000006-diversion-idempotency';
 
 export const ENTITIES = [
   BranchEntity,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   TicketIdentification1763900000003,
   TicketObservations1763900000004,
   TicketHold1763900000005,
+  DiversionIdempotency1763900000006,
 ];
 
 /**

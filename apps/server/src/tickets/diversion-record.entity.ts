@@ -5,6 +5,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
 /** One piece of self-service advice and what the customer did with it (the diversion-rate KPI). */
 @Entity('diversion_record')
 @Index('ix_diversion_day', ['branchId', 'businessDay'])
+@Index('ux_diversion_idempotency', ['branchId', 'businessDay', 'idempotencyKey'], { unique: true })
 export class DiversionRecordEntity {
   @IdColumn()
   id!: string;
@@ -30,4 +31,8 @@ export class DiversionRecordEntity {
 
   @InstantColumn()
   at!: Date;
+
+  /** The kiosk's key for this customer's choice: a retry finds the first record instead of a second. */
+  @TextColumn(128, { nullable: true })
+  idempotencyKey!: string | null;
 }

@@ -26,8 +26,17 @@ export class TicketsController {
   @Post('branches/:branchId/diversions')
   @HttpCode(201)
   @Allow('kiosk', 'lobby-manager')
-  acceptAdvice(@Param('branchId') branchId: string, @Body() body: AcceptAdviceDto): Promise<TriageResult> {
-    return this.tickets.acceptAdvice(branchId, body);
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'One key per customer choice: a retry counts once.',
+  })
+  acceptAdvice(
+    @Param('branchId') branchId: string,
+    @Body() body: AcceptAdviceDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<TriageResult> {
+    return this.tickets.acceptAdvice(branchId, body, idempotencyKey);
   }
 
   /** Issues a ticket. A retry with the same Idempotency-Key returns the same ticket, never a second one. */

@@ -69,12 +69,7 @@ export class TicketsService implements OnModuleInit {
     dto: IssueTicketDto,
     idempotencyKey?: string,
   ): Promise<IssueOutcome> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError(
-        'IDEMPOTENCY_KEY_INVALID',
-        'Idempotency-Key must be 8 to 128 characters of letters, digits and _ . : - (a UUID is ideal).',
-      );
-    }
+    assertIdempotencyKey(idempotencyKey);
     if (dto.priority === 'vip' && !(isStaff(principal) && ['lobby-manager', 'admin'].includes(principal.role))) {
       throw new DomainError('PRIORITY_NOT_ALLOWED', 'Only the lobby manager may issue a VIP ticket.');
     }
@@ -173,7 +168,8 @@ export class TicketsService implements OnModuleInit {
   }
 
   /** The customer took the self-service advice: counted for the diversion rate, no ticket. */
-  async acceptAdvice(branchCode: string, dto: AcceptAdviceDto): Promise<TriageResult> {
+  async acceptAdvice(branchCode: string, dto: AcceptAdviceDto, idempotencyKey?: string): Promise<TriageResult> {
+    assertIdempotencyKey(idempotencyKey);
     return this.commands.run(branchCode, async (tx) => {
       const config = await BranchConfig.load(tx.manager, tx.branch);
       config.businessType(dto.businessType);
@@ -184,7 +180,12 @@ export class TicketsService implements OnModuleInit {
           `"${dto.businessType}" with these details is not self-service business; issue a ticket instead.`,
         );
       }
-      await this.recordAdvice(tx, dto.businessType, 'accepted', null);
+      const replay =
+        idempotencyKey !== undefined &&
+        (await tx.manager.exists(DiversionRecordEntity, {
+          where: { branchId: tx.branch.id, businessDay: tx.branch.businessDay, idempotencyKey },
+        }));
+      if (!replay) await this.recordAdvice(tx, dto.businessType, 'accepted', null, idempotencyKey);
       return diversion;
     });
   }
@@ -404,8 +405,10 @@ export class TicketsService implements OnModuleInit {
     businessType: string,
     outcome: AdviceOutcome,
     ticketId: string | null,
+    idempotencyKey?: string,
   ) {
     await tx.manager.insert(DiversionRecordEntity, {
+      idempotencyKey: idempotencyKey ?? null,
       id: crypto.randomUUID(),
       branchId: tx.branch.id,
       businessDay: tx.branch.businessDay,
@@ -480,6 +483,15 @@ function assertSignedInAt(config: BranchConfig, counterId: string, principal: St
     throw new DomainError('WRONG_COUNTER', 'You are signed in at another counter; sign in at this one to call here.');
   }
   return counter;
+}
+
+function assertIdempotencyKey(key: string | undefined): void {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_INVALID',
+      'Idempotency-Key must be 8 to 128 characters of letters, digits and _ . : - (a UUID is ideal).',
+    );
+  }
 }
 
 const EVENT_OF = {

@@ -18,9 +18,11 @@ export class KioskApi extends ApiClient {
     return this.post(`/api/branches/${encodeURIComponent(branchId)}/triage`, request);
   }
 
-  /** The customer went to the machine: counted for the diversion rate. */
-  acceptAdvice(branchId: string, request: KioskRequest): Promise<TriageResult> {
-    return this.post(`/api/branches/${encodeURIComponent(branchId)}/diversions`, request);
+  /** The customer went to the machine: counted once for the diversion rate, however often retried. */
+  acceptAdvice(branchId: string, request: KioskRequest, idempotencyKey: string): Promise<TriageResult> {
+    return this.post(`/api/branches/${encodeURIComponent(branchId)}/diversions`, request, {
+      'Idempotency-Key': idempotencyKey,
+    });
   }
 
   /**
