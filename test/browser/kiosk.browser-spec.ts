@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { allEvents } from '../e2e/support/hall-helpers';
 import { screenshot, useBrowserHall } from './support/browser';
@@ -93,6 +95,32 @@ describe('the kiosk', () => {
     await page.getByText('系统暂时无法连接，请联系工作人员').waitFor({ state: 'detached', timeout: 15000 });
     await page.getByRole('button', { name: '对公业务' }).click();
     await page.getByText('C001').waitFor();
+  });
+
+  it('recognises a known private-banking customer from a swiped card and sends them to the VIP counter', async () => {
+    await context.hall.http
+      .post('/api/branches/demo/customers/import')
+      .set('Authorization', await context.hall.auth('admin'))
+      .set('Content-Type', 'text/csv')
+      .send(readFileSync(join(__dirname, '../fixtures/customers.csv'), 'utf8'))
+      .expect(201);
+    const page = await kiosk();
+    await page.getByRole('button', { name: '刷卡或输入手机号（可选）' }).click();
+    await page.getByText('本机不保存您的卡号或手机号').waitFor();
+    await screenshot(page, 'kiosk-identify-zh');
+    // A keyboard-wedge card reader types the number and presses Enter.
+    await page.locator('lf-kiosk').locator('#id-number').fill('6222021234567890123');
+    await page.keyboard.press('Enter');
+    await page.getByText('已录入，尾号 0123').waitFor();
+    await page.getByRole('button', { name: '存款 / 取款' }).click();
+    await page.getByRole('button', { name: '取款', exact: true }).click();
+    await page.getByRole('button', { name: '有', exact: true }).click();
+    await page.getByRole('button', { name: '2万元 – 5万元' }).click();
+    await page.getByText('V001').waitFor();
+    await page.getByText('请到5号贵宾窗口办理').waitFor();
+    await page.getByRole('button', { name: '完成' }).click();
+    // The next customer starts unidentified.
+    await page.getByRole('button', { name: '刷卡或输入手机号（可选）' }).waitFor();
   });
 
   it('returns to the start when left idle', async () => {

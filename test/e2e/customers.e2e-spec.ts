@@ -140,3 +140,80 @@ describe('customer profiles', () => {
     expect(audit.body.filter((entry: { action: string }) => entry.action === 'customers.import')).toHaveLength(2);
   });
 });
+
+/** A known customer identified at the kiosk by card or phone (the number is only ever looked up). */
+describe('identification of known customers at the kiosk', () => {
+  let hall: TestHall;
+
+  beforeAll(async () => {
+    hall = await TestHall.start();
+    await hall.http
+      .post('/api/branches/demo/customers/import')
+      .set('Authorization', await hall.auth('admin'))
+      .set('Content-Type', 'text/csv')
+      .send(GOOD)
+      .expect(201);
+  });
+  afterAll(() => hall.stop());
+
+  async function staffView(id: string) {
+    const snapshot = await hall.http.get('/api/branches/demo/queue').set('Authorization', await hall.auth('lobby'));
+    return snapshot.body.waiting.find((ticket: { id: string }) => ticket.id === id);
+  }
+
+  it('gives a known private-banking customer VIP priority at the VIP counter, and tells staff only', async () => {
+    const ticket = await hall.issue({
+      businessType: 'cash-withdrawal',
+      amount: 30000,
+      hasCard: true,
+      customer: { idKind: 'card', idNumber: '6222 0212 3456 7890 123' },
+    });
+    expect(ticket).toMatchObject({ queue: 'V', number: 'V001', destination: 'vip-counter' });
+    const staff = await staffView(ticket.id);
+    expect(staff).toMatchObject({
+      priority: 'vip',
+      customer: { masked: '6222 **** **** 0123', displayName: '王女士', tier: 'private-banking' },
+      identification: { classification: 'vip', ruleVersion: 1 },
+    });
+    expect(staff.identification.reasons[0]).toMatchObject({ code: 'known-tier' });
+    const publicView = await hall.http.get('/api/branches/demo/queue').set('Authorization', hall.displayAuth());
+    expect(JSON.stringify(publicView.body)).not.toMatch(/王女士|private-banking|6222/);
+  });
+
+  it('evaluates the ladders when the bank gave no tier: card spend reaches 中银理财 for a phone customer', async () => {
+    const ticket = await hall.issue({
+      businessType: 'card-service',
+      customer: { idKind: 'phone', idNumber: '13800138000' },
+    });
+    const staff = await staffView(ticket.id);
+    expect(staff.customer).toMatchObject({ masked: '138****8000', tier: null });
+    expect(staff.identification.reasons[0].text.en).toMatch(/BOC Wealth/);
+  });
+
+  it('treats an unknown card as an ordinary customer and refuses a malformed number', async () => {
+    const unknown = await hall.issue({
+      businessType: 'card-service',
+      customer: { idKind: 'card', idNumber: '6222000000000000' },
+    });
+    expect(await staffView(unknown.id)).toMatchObject({ customer: null, priority: 'normal' });
+    const bad = await hall.http
+      .post('/api/branches/demo/tickets')
+      .set('Authorization', hall.kioskAuth())
+      .send({ businessType: 'card-service', customer: { idKind: 'card', idNumber: 'not-a-card-12' } });
+    expectError(bad, 400, 'VALIDATION_FAILED');
+    expect(bad.body.details.fields).toEqual(['customer.idNumber']);
+  });
+
+  it('keeps the numbers typed at the kiosk out of the database file', async () => {
+    const file = readFileSync(hall.databasePath);
+    let wal = Buffer.alloc(0);
+    try {
+      wal = readFileSync(`${hall.databasePath}-wal`);
+    } catch {
+      // No WAL file yet: nothing to search.
+    }
+    for (const number of [...CLEAR_NUMBERS, '6222000000000000']) {
+      expect({ number, found: file.includes(number) || wal.includes(number) }).toEqual({ number, found: false });
+    }
+  });
+});

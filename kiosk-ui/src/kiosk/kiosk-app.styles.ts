@@ -112,6 +112,32 @@ export const kioskStyles = css`
     background: var(--lf-brand);
     color: #fff;
   }
+  .identify {
+    align-self: flex-start;
+    min-height: 64px;
+    padding: 0 28px;
+    border-radius: 999px;
+    border: 2px dashed var(--lf-brand);
+    background: var(--lf-surface);
+    color: var(--lf-brand);
+    font: inherit;
+    font-size: 22px;
+    cursor: pointer;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    font-size: 24px;
+  }
+  .field input {
+    font: inherit;
+    font-size: 40px;
+    letter-spacing: 0.1em;
+    padding: 16px 20px;
+    border: 2px solid var(--lf-line);
+    border-radius: var(--lf-radius);
+  }
   .queues {
     display: flex;
     flex-wrap: wrap;

@@ -44,6 +44,7 @@ const PRIORITY_REASONS: { reason: PriorityReason; zh: string; en: string }[] = [
 
 type Step =
   | { name: 'home' }
+  | { name: 'identify'; idKind: 'card' | 'phone' }
   | { name: 'choose'; category: BusinessCategory }
   | { name: 'card'; service: ServiceView }
   | { name: 'amount'; service: ServiceView; hasCard?: boolean }
@@ -71,6 +72,8 @@ export class KioskApp extends LitElement {
   @state() private services: ServiceView[] = [];
   @state() private priority: PriorityReason | null = null;
   @state() private problem: 'needs-key' | null = null;
+  /** The number entered for identification: kept only until this customer's ticket is issued. */
+  @state() private customer: { idKind: 'card' | 'phone'; idNumber: string } | null = null;
 
   private readonly locale = new LocaleController(this);
   private readonly params = new URLSearchParams(location.search);
@@ -126,6 +129,7 @@ export class KioskApp extends LitElement {
   private reset(): void {
     this.step = { name: 'home' };
     this.priority = null;
+    this.customer = null;
     this.requestKey = newRequestKey();
   }
 
@@ -159,6 +163,8 @@ export class KioskApp extends LitElement {
     switch (step.name) {
       case 'home':
         return this.renderHome();
+      case 'identify':
+        return this.renderIdentify(step.idKind);
       case 'choose':
         return html`<h2>${t('whichOne')}</h2>
           <div class="grid">
@@ -243,6 +249,9 @@ export class KioskApp extends LitElement {
             </button>`,
         )}
       </div>
+      <button class="identify" @click=${() => this.go({ name: 'identify', idKind: 'card' })}>
+        ${this.customer ? `✓ ${t('identified', { last4: this.customer.idNumber.slice(-4) })}` : t('identify')}
+      </button>
       <div class="grid">
         ${groups.map(
           (group) =>
@@ -294,6 +303,40 @@ export class KioskApp extends LitElement {
         <button class="choice primary" @click=${() => this.reset()}>${t('done')}</button>
       </div>
     </div>`;
+  }
+
+  private renderIdentify(idKind: 'card' | 'phone') {
+    const submit = (event: Event) => {
+      event.preventDefault();
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#id-number');
+      const idNumber = (input?.value ?? '').replace(/[^0-9Xx]/g, '');
+      this.customer = idNumber ? { idKind, idNumber } : null;
+      this.go({ name: 'home' });
+    };
+    return html`<form class="panel" @submit=${submit}>
+      <h2>${t('identify')}</h2>
+      <p>${t('identifyWhy')}</p>
+      <div class="actions">
+        ${(['card', 'phone'] as const).map(
+          (kind) =>
+            html`<button
+              type="button"
+              class="choice ${kind === idKind ? 'primary' : ''}"
+              @click=${() => this.go({ name: 'identify', idKind: kind })}
+            >
+              ${t(kind)}
+            </button>`,
+        )}
+      </div>
+      <label class="field"
+        >${t('numberLabel')}
+        <input id="id-number" inputmode="numeric" autocomplete="off" autofocus maxlength="24" />
+      </label>
+      <div class="actions">
+        <button type="button" class="choice" @click=${() => this.go({ name: 'home' })}>${t('skip')}</button>
+        <button type="submit" class="choice primary">${t('confirm')}</button>
+      </div>
+    </form>`;
   }
 
   private backButton() {
@@ -357,6 +400,7 @@ export class KioskApp extends LitElement {
       ...request,
       ...(this.priority ? { priority: 'priority' as const, priorityReason: this.priority } : {}),
       ...(declinedAdvice ? { declinedAdvice: true } : {}),
+      ...(this.customer ? { customer: this.customer } : {}),
     };
     for (let attempt = 0; attempt < 3; attempt++) {
       try {

@@ -47,6 +47,17 @@ export const t = catalogue({
     zh: '此取号机需要设备密钥，请联系网点管理员。',
     en: 'This kiosk needs its device key; please ask the branch admin.',
   },
+  identify: { zh: '刷卡或输入手机号（可选）', en: 'Swipe your card or enter your phone number (optional)' },
+  identifyWhy: {
+    zh: '如您是本行客户，我们可以为您安排专属客户经理。本机不保存您的卡号或手机号。',
+    en: 'If you bank with us, we can bring your own relationship manager. This machine does not keep your number.',
+  },
+  card: { zh: '银行卡', en: 'Bank card' },
+  phone: { zh: '手机号', en: 'Phone number' },
+  numberLabel: { zh: '请刷卡或输入号码', en: 'Swipe the card or type the number' },
+  confirm: { zh: '确定', en: 'Confirm' },
+  skip: { zh: '跳过', en: 'Skip' },
+  identified: { zh: '已录入，尾号 {last4}', en: 'Entered, ending {last4}' },
   branchTitle: { zh: '{branch}', en: '{branch}' },
 });
 

@@ -84,6 +84,14 @@ export interface PublicTicketView {
   queuedAt: string;
 }
 
+/** The known customer on a ticket, as staff screens show it. */
+export interface TicketCustomer {
+  id: string;
+  masked: string;
+  displayName: string | null;
+  tier: string | null;
+}
+
 /** A ticket as staff see it. */
 export interface StaffTicketView extends PublicTicketView {
   businessType: string;
@@ -93,6 +101,8 @@ export interface StaffTicketView extends PublicTicketView {
   priority: PriorityClass;
   priorityReason: PriorityReason | null;
   signals: DiversionSignal[];
+  /** The known customer, when identified at the kiosk (no asset figures here: those need an audited view). */
+  customer: TicketCustomer | null;
   /** The identification verdict: existing VIP / potential VIP / ordinary, score, reasons, rule version. */
   identification: IdentificationResult | null;
   adviceOutcome: AdviceOutcome | null;

@@ -20,6 +20,7 @@ import { TicketIdentification1763900000003 } from './migrations/1763900000003-ti
 import { TicketObservations1763900000004 } from './migrations/1763900000004-ticket-observations';
 import { TicketHold1763900000005 } from './migrations/1763900000005-ticket-hold';
 import { DiversionIdempotency1763900000006 } from './migrations/1763900000006-diversion-idempotency';
+import { TicketCustomer1763900000007 } from './migrations/1763900000007-ticket-customer';
 
 export const ENTITIES = [
   BranchEntity,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   TicketObservations1763900000004,
   TicketHold1763900000005,
   DiversionIdempotency1763900000006,
+  TicketCustomer1763900000007,
 ];
 
 /**

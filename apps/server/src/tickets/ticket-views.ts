@@ -30,6 +30,7 @@ export function staffTicketView(ticket: TicketEntity, counter?: CounterEntity): 
     priority: ticket.priority,
     priorityReason: ticket.priorityReason,
     signals: ticket.signals,
+    customer: ticket.customer ?? null,
     identification: ticket.identification,
     adviceOutcome: ticket.adviceOutcome,
     issuedAt: ticket.issuedAt.toISOString(),

@@ -3,6 +3,7 @@ import type {
   Destination,
   DiversionSignal,
   IdentificationResult,
+  TicketCustomer,
   PriorityClass,
   PriorityReason,
   TicketStatus,
@@ -71,6 +72,10 @@ export class TicketEntity {
 
   @JsonColumn()
   signals!: DiversionSignal[];
+
+  /** The known customer, when identified at the kiosk (card or phone): a summary, no asset figures. */
+  @JsonColumn({ nullable: true })
+  customer!: TicketCustomer | null;
 
   /** Who the rules think the customer may be, and why; never leaves staff screens. */
   @JsonColumn({ nullable: true })

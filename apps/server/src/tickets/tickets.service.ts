@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AdviceOutcome, IssuedTicket, StaffTicketView, TicketTokenView, TriageResult } from '@lobbyflow/contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type {
+  AdviceOutcome,
+  IssuedTicket,
+  StaffTicketView,
+  TicketTokenView,
+  TierLadder,
+  TriageResult,
+} from '@lobbyflow/contracts';
 import {
   DomainError,
   chooseNextTicket,
   divert,
+  evaluateLadder,
+  findRung,
   formatTicketNumber,
   identify,
+  type KnownTier,
   transition,
   type TicketCommand,
 } from '@lobbyflow/domain';
@@ -17,7 +27,10 @@ import { HallFigures } from '../hall/hall-figures';
 import { BranchEntity } from '../branches/branch.entity';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CounterEntity } from '../counters/counter.entity';
+import { CustomerProfileEntity } from '../customers/customer-profile.entity';
+import { idHash, type IdKind, normalizeIdNumber } from '../customers/identity-number';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import { AcceptAdviceDto, IssueTicketDto, TriageDto } from './dto/issue-ticket.dto';
 import { assertMayAct } from './ticket-access';
@@ -46,7 +59,10 @@ export interface IssueOutcome {
 /** Issues tickets and moves them through their lifecycle, one branch command at a time. */
 @Injectable()
 export class TicketsService implements OnModuleInit {
-  constructor(private readonly commands: BranchCommands) {}
+  constructor(
+    private readonly commands: BranchCommands,
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
+  ) {}
 
   onModuleInit(): void {
     this.commands.onDayStart((tx) => this.expireOpenTickets(tx));
@@ -55,7 +71,7 @@ export class TicketsService implements OnModuleInit {
   /** Advice only: where this business would go. Nothing is written. */
   async triage(branchCode: string, dto: TriageDto): Promise<TriageResult> {
     return this.commands.read(async (manager) => {
-      const config = await this.config(manager, branchCode);
+      const config = await this.branchConfig(manager, branchCode);
       config.businessType(dto.businessType);
       const diversion = divert(dto, config.diversionRules);
       config.queue(diversion.counterQueue);
@@ -78,8 +94,11 @@ export class TicketsService implements OnModuleInit {
         fields: ['priorityReason'],
       });
     }
+    // A card or phone number is looked up by its keyed hash; it enters neither the database nor the
+    // request hash in clear (an unkeyed hash of a card number could be reversed by trying them all).
+    const customerHash = dto.customer ? this.customerHash(dto.customer.idKind, dto.customer.idNumber) : null;
     const requestHash = createHash('sha256')
-      .update(JSON.stringify(canonical(dto)))
+      .update(JSON.stringify(canonical({ ...dto, customer: customerHash })))
       .digest('hex');
 
     return this.commands.run(branchCode, async (tx) => {
@@ -102,7 +121,21 @@ export class TicketsService implements OnModuleInit {
 
       const config = await BranchConfig.load(manager, branch);
       config.businessType(dto.businessType);
-      const diversion = divert(dto, config.diversionRules);
+      const profile = customerHash
+        ? await manager.findOne(CustomerProfileEntity, { where: { branchId: branch.id, idHash: customerHash } })
+        : null;
+      // Identification starts at the kiosk: a known tier from the card, and the business itself (§3).
+      const signals = divert(dto, config.diversionRules).signals;
+      const identification = identify(
+        {
+          signals: signals.map((code) => ({ code })),
+          tier: profile ? knownTier(profile, branch.settings.tierLadders) : null,
+        },
+        branch.settings.identification,
+      );
+      // An existing VIP gets VIP priority (and the VIP counter where the branch routes VIPs there).
+      const priority = identification.classification === 'vip' ? 'vip' : (dto.priority ?? 'normal');
+      const diversion = divert({ ...dto, priority }, config.diversionRules);
       const queue = config.queue(diversion.counterQueue);
       const adviceOutcome: AdviceOutcome | null = diversion.selfService
         ? dto.declinedAdvice
@@ -119,11 +152,6 @@ export class TicketsService implements OnModuleInit {
         .getRawOne<{ last: number | string | null }>()) ?? { last: null };
       const sequence = Number(last ?? 0) + 1;
 
-      // Identification starts at the kiosk: the business itself may be a signal (domain.md §3).
-      const identification = identify(
-        { signals: diversion.signals.map((code) => ({ code })) },
-        branch.settings.identification,
-      );
       const ticket = manager.create(TicketEntity, {
         id: crypto.randomUUID(),
         branchId: branch.id,
@@ -136,8 +164,11 @@ export class TicketsService implements OnModuleInit {
         destination: diversion.counterDestination,
         amount: dto.amount ?? null,
         hasCard: dto.hasCard ?? null,
-        priority: dto.priority ?? 'normal',
-        priorityReason: dto.priorityReason ?? null,
+        priority,
+        priorityReason: priority === 'priority' ? (dto.priorityReason ?? null) : null,
+        customer: profile
+          ? { id: profile.id, masked: profile.masked, displayName: profile.displayName, tier: profile.tier }
+          : null,
         signals: diversion.signals,
         identification,
         adviceOutcome,
@@ -165,6 +196,16 @@ export class TicketsService implements OnModuleInit {
       tx.emit('ticket.issued', { ticket: staffTicketView(ticket), queues: figures.queueViews([ticket.queue]) });
       return { ticket: await this.issuedView(manager, branch, ticket, config), replayed: false };
     });
+  }
+
+  private customerHash(kind: IdKind, number: string): string {
+    try {
+      return idHash(this.appConfig.customerKey, kind, normalizeIdNumber(kind, number));
+    } catch (error) {
+      throw new DomainError('VALIDATION_FAILED', `Invalid request: customer.idNumber: ${(error as Error).message}`, {
+        fields: ['customer.idNumber'],
+      });
+    }
   }
 
   /** The customer took the self-service advice: counted for the diversion rate, no ticket. */
@@ -469,7 +510,7 @@ export class TicketsService implements OnModuleInit {
     };
   }
 
-  private async config(manager: EntityManager, branchCode: string): Promise<BranchConfig> {
+  private async branchConfig(manager: EntityManager, branchCode: string): Promise<BranchConfig> {
     const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
     if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
     return BranchConfig.load(manager, branch);
@@ -492,6 +533,19 @@ function assertIdempotencyKey(key: string | undefined): void {
       'Idempotency-Key must be 8 to 128 characters of letters, digits and _ . : - (a UUID is ideal).',
     );
   }
+}
+
+/**
+ * The tier a known customer holds: the bank's own record when the import gave one, otherwise the highest
+ * rung the branch's ladders give for the customer's figures (a VIP rung first).
+ */
+function knownTier(profile: CustomerProfileEntity, ladders: TierLadder[]): KnownTier | null {
+  if (profile.tier)
+    return { code: profile.tier, ladder: ladders.find((ladder) => findRung([ladder], profile.tier as string)) ?? null };
+  const reached = ladders
+    .map((ladder) => ({ ladder, rung: evaluateLadder(ladder, profile).rung }))
+    .filter((entry) => entry.rung !== null);
+  return reached.length ? { code: (reached[0].rung as { code: string }).code, ladder: reached[0].ladder } : null;
 }
 
 const EVENT_OF = {

@@ -31,7 +31,12 @@ export class KioskApi extends ApiClient {
    */
   issue(
     branchId: string,
-    request: KioskRequest & { priority?: PriorityClass; priorityReason?: PriorityReason; declinedAdvice?: boolean },
+    request: KioskRequest & {
+      priority?: PriorityClass;
+      priorityReason?: PriorityReason;
+      declinedAdvice?: boolean;
+      customer?: { idKind: 'card' | 'id' | 'phone'; idNumber: string };
+    },
     idempotencyKey: string,
   ): Promise<IssuedTicket> {
     return this.post(`/api/branches/${encodeURIComponent(branchId)}/tickets`, request, {

@@ -20,6 +20,7 @@ function ticket(overrides: Partial<StaffTicketView>): StaffTicketView {
     priority: 'normal',
     priorityReason: null,
     signals: [],
+    customer: null,
     identification: null,
     adviceOutcome: null,
     issuedAt: at,

@@ -1,5 +1,19 @@
 import { PRIORITY_CLASSES, PRIORITY_REASONS, type PriorityClass, type PriorityReason } from '@lobbyflow/contracts';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ID_KINDS, type IdKind } from '../../customers/identity-number';
 
 /** The largest amount a kiosk accepts (CNY): far above any real visit, far below float trouble. */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -29,7 +43,23 @@ export class TriageDto {
   hasCard?: boolean;
 }
 
+/** A card swiped (keyboard-wedge reader) or typed, or a mobile number: optional, to recognise VIPs. */
+export class CustomerIdDto {
+  @IsIn(ID_KINDS)
+  idKind!: IdKind;
+
+  @IsString()
+  @Length(8, 40)
+  idNumber!: string;
+}
+
 export class IssueTicketDto extends TriageDto {
+  /** Optional identification; the number is used for a lookup and never stored. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustomerIdDto)
+  customer?: CustomerIdDto;
+
   /** `priority` for elderly, disabled or pregnant customers (kiosk); `vip` only from staff. */
   @IsOptional()
   @IsIn(PRIORITY_CLASSES)
