@@ -11,6 +11,7 @@ import { DevicesModule } from './devices/devices.module';
 import { HallModule } from './hall/hall.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { RulesModule } from './rules/rules.module';
 import { SeedModule } from './seed/seed.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -40,6 +41,7 @@ export class AppModule {
         DevicesModule,
         CustomersModule,
         RulesModule,
+        ReferralsModule,
         HealthModule,
         LiveModule,
         SeedModule,

@@ -1,5 +1,6 @@
 import type { CounterView, PublicTicketView, QueueView, StaffTicketView, TicketTokenView } from './views';
 import type { AdviceOutcome, Destination } from './enums';
+import type { ReferralView } from './referrals';
 
 /**
  * Every server event: numbered per branch, `seq` gap-free, `at` the time of the command that made it
@@ -42,6 +43,11 @@ export interface VipFlaggedEventData {
   queues: QueueView[];
 }
 
+/** A call-over to one RM (also sent to that RM's own room), or a referral that changed. */
+export interface ReferralEventData {
+  referral: ReferralView;
+}
+
 export interface CounterEventData {
   counter: CounterView;
   /** The queues this counter serves: opening or pausing it moves their estimates. */
@@ -73,6 +79,8 @@ export interface BranchEventMap {
   'ticket.expired': TicketEventData;
   'counter.updated': CounterEventData;
   'vip.flagged': VipFlaggedEventData;
+  'rm.callover': ReferralEventData;
+  'referral.updated': ReferralEventData;
   'diversion.recorded': DiversionEventData;
 }
 export type BranchEventType = keyof BranchEventMap;
@@ -97,7 +105,7 @@ export interface EventsPage {
  * no staff names, and events with no public meaning reduced to their envelope (so `seq` stays gap-free).
  */
 export type PublicBranchEvent = BranchEvent extends infer E
-  ? E extends { type: 'diversion.recorded' | 'vip.flagged' }
+  ? E extends { type: 'diversion.recorded' | 'vip.flagged' | 'rm.callover' | 'referral.updated' }
     ? EventEnvelope<E['type']>
     : E extends { ticket: StaffTicketView }
       ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView }
@@ -148,6 +156,8 @@ export type ClientEventMap = {
 export const rooms = {
   public: (branchId: string) => `branch:${branchId}:public`,
   staff: (branchId: string) => `branch:${branchId}:staff`,
+  /** The lobby manager and admins: staff who also see every RM's call-overs. */
+  lobby: (branchId: string) => `branch:${branchId}:lobby`,
   user: (userId: string) => `user:${userId}`,
   ticket: (ticketId: string) => `ticket:${ticketId}`,
   session: (sessionId: string) => `session:${sessionId}`,

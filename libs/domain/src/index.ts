@@ -7,6 +7,7 @@ export * from './identification.defaults';
 export * from './ladders.fixtures';
 export * from './numbering';
 export * from './queue-order';
+export * from './rm-matching';
 export * from './rules';
 export * from './ticket-lifecycle';
 export * from './tiers';

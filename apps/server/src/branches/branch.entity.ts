@@ -21,6 +21,15 @@ export interface BranchSettings {
   tierLadders: TierLadder[];
   /** Identification rules, versioned: every evaluation records the version it used. */
   identification: IdentificationRules;
+  callover: CalloverSettings;
+}
+
+/** How call-overs reach RMs. */
+export interface CalloverSettings {
+  /** Seconds an RM has to answer before the call-over passes to the next RM (the lobby manager sees it). */
+  answerSeconds: number;
+  /** Needs each business type tells about the customer (funds, fx, ...), matched to RM specialties. */
+  needs: Record<string, string[]>;
 }
 
 @Entity('branch')

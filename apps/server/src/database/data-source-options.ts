@@ -9,6 +9,7 @@ import { QueueEntity } from '../branches/queue.entity';
 import { CounterEntity } from '../counters/counter.entity';
 import { CustomerProfileEntity } from '../customers/customer-profile.entity';
 import { DeviceEntity } from '../devices/device.entity';
+import { ReferralEntity } from '../referrals/referral.entity';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import { DiversionRecordEntity } from '../tickets/diversion-record.entity';
@@ -21,6 +22,7 @@ import { TicketObservations1763900000004 } from './migrations/1763900000004-tick
 import { TicketHold1763900000005 } from './migrations/1763900000005-ticket-hold';
 import { DiversionIdempotency1763900000006 } from './migrations/1763900000006-diversion-idempotency';
 import { TicketCustomer1763900000007 } from './migrations/1763900000007-ticket-customer';
+import { Referrals1763900000008 } from './migrations/1763900000008-referrals';
 
 export const ENTITIES = [
   BranchEntity,
@@ -34,6 +36,7 @@ export const ENTITIES = [
   DiversionRecordEntity,
   CustomerProfileEntity,
   AuditEntryEntity,
+  ReferralEntity,
 ];
 
 export const MIGRATIONS = [
@@ -45,6 +48,7 @@ export const MIGRATIONS = [
   TicketHold1763900000005,
   DiversionIdempotency1763900000006,
   TicketCustomer1763900000007,
+  Referrals1763900000008,
 ];
 
 /**

@@ -17,7 +17,7 @@ import { Clock } from '../common/clock';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { counterView, staffTicketView, toPublic } from '../tickets/ticket-views';
-import { publicEvent } from './projections';
+import { publicEvent, staffEvent } from './projections';
 import { HallFigures } from './hall-figures';
 import { seatHolders } from '../counters/seats';
 
@@ -118,7 +118,10 @@ export class HallService {
       return {
         branchId: branch.code,
         after,
-        events: principal.kind === 'staff' ? events : (events.map(publicEvent) as unknown as BranchEvent[]),
+        events:
+          principal.kind === 'staff'
+            ? events.map((event) => staffEvent(event, principal))
+            : (events.map(publicEvent) as unknown as BranchEvent[]),
         lastSeq: branch.lastSeq,
         hasMore: rows.length > 0 && rows[rows.length - 1].seq < branch.lastSeq,
       };

@@ -2,6 +2,22 @@ import type { BranchEvent, PublicBranchEvent } from '@lobbyflow/contracts';
 import { toPublic } from '../tickets/ticket-views';
 
 /**
+ * What one staff member may see of an event: everything, except that a call-over is for the RM it
+ * addresses and for the lobby manager and admins; other staff get its envelope (their `seq` stays whole).
+ */
+export function staffEvent(event: BranchEvent, viewer: { role: string; userId: string }): BranchEvent {
+  if (event.type !== 'rm.callover') return event;
+  if (viewer.role === 'lobby-manager' || viewer.role === 'admin' || event.referral.rm.id === viewer.userId)
+    return event;
+  return envelopeOf(event) as unknown as BranchEvent;
+}
+
+export function envelopeOf(event: BranchEvent) {
+  const { branchId, seq, at, businessDay, type } = event;
+  return { branchId, seq, at, businessDay, type };
+}
+
+/**
  * The public projection of an event (kiosk, display, phone page): a ticket keeps only what a display
  * may show, a counter loses its staff member, a transfer its service leg. Events with no public meaning
  * keep their envelope, so that `seq` stays gap-free for every audience, and lose their data.
@@ -14,6 +30,8 @@ export function publicEvent(event: BranchEvent): PublicBranchEvent {
       return { ...envelope, type: event.type, counter: { ...event.counter, staff: null }, queues: event.queues };
     case 'diversion.recorded':
     case 'vip.flagged':
+    case 'rm.callover':
+    case 'referral.updated':
       // Nothing about identification ever reaches a public screen, not even that it happened.
       return { ...envelope, type: event.type };
     default:

@@ -7,7 +7,7 @@ import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { type CommittedBatch, EventBus } from '../commands/event-bus';
-import { publicEvent } from '../hall/projections';
+import { envelopeOf, publicEvent } from '../hall/projections';
 import { TicketPositions } from './ticket-positions';
 
 /** What a socket carries after the handshake. */
@@ -74,13 +74,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   async handleConnection(socket: LiveSocket): Promise<void> {
     const principal = socket.data.principal;
     switch (principal.kind) {
-      case 'staff':
+      case 'staff': {
+        // The lobby manager and admins see every call-over: they sit in their own room.
+        const lobby = principal.role === 'lobby-manager' || principal.role === 'admin';
         await socket.join([
-          rooms.staff(principal.branch),
+          lobby ? rooms.lobby(principal.branch) : rooms.staff(principal.branch),
           rooms.user(principal.userId),
           rooms.session(principal.sessionId),
         ]);
         break;
+      }
       case 'device':
         await socket.join(rooms.public(principal.branch));
         break;
@@ -122,7 +125,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   }
 
   private publishEvent(event: BranchEvent): void {
-    this.emit(rooms.staff(event.branchId), event.type, event);
+    const staff = rooms.staff(event.branchId);
+    const lobby = rooms.lobby(event.branchId);
+    if (event.type === 'rm.callover') {
+      // A call-over is for the RM it addresses (and the lobby manager); other staff get its envelope.
+      const rm = rooms.user(event.referral.rm.id);
+      this.server.to([lobby, rm]).emit(event.type, event as never);
+      this.server
+        .to(staff)
+        .except(rm)
+        .emit(event.type, envelopeOf(event) as never);
+    } else {
+      this.server.to([staff, lobby]).emit(event.type, event as never);
+    }
     const projected = publicEvent(event);
     this.emit(rooms.public(event.branchId), event.type, projected as never);
     if ('ticket' in projected) this.emit(rooms.ticket(projected.ticket.id), event.type, projected as never);

@@ -139,6 +139,17 @@ export function parseSeedFile(text: string): SeedFile {
       problems.push(`settings.tierLadders[${i}].${problem.path}: ${problem.message}`),
     ),
   );
+  const callover = seed.settings?.callover;
+  check(
+    Number.isInteger(callover?.answerSeconds) && (callover?.answerSeconds ?? 0) > 0,
+    'settings.callover.answerSeconds',
+    'must be a whole number > 0',
+  );
+  check(
+    typeof callover?.needs === 'object' && callover.needs !== null,
+    'settings.callover.needs',
+    'must map business types to needs',
+  );
   if (seed.settings?.identification) {
     validateIdentificationRules(seed.settings.identification).forEach((problem) =>
       problems.push(`settings.identification.${problem.path}: ${problem.message}`),

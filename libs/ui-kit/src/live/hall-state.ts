@@ -30,6 +30,8 @@ export const HALL_EVENT_TYPES: ReadonlySet<string> = new Set<HallEvent['type']>(
   'counter.updated',
   'diversion.recorded',
   'vip.flagged',
+  'rm.callover',
+  'referral.updated',
 ]);
 
 const isStaffView = (ticket: PublicTicketView | StaffTicketView): ticket is StaffTicketView => 'businessType' in ticket;
