@@ -1,35 +1,10 @@
-import { type MigrationInterface, type QueryRunner, Table, TableIndex, type TableColumnOptions } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { amount, bool, id, instant, int, json, ref, text } from './column-options';
 
 /*
  * The first schema, written with TypeORM's Table API so that the same migration runs on SQLite and
  * PostgreSQL. A spec checks that the entities and the migrated schema agree.
  */
-const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const ref = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isNullable: nullable,
-});
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
-const json = (name: string): TableColumnOptions => ({ name, type: 'text' });
-const int = (name: string, fallback?: number): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  ...(fallback !== undefined ? { default: fallback } : {}),
-});
-const instant = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'bigint',
-  isNullable: nullable,
-});
-const bool = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'boolean', isNullable: nullable });
-
 export class InitialSchema1763900000000 implements MigrationInterface {
   name = 'InitialSchema1763900000000';
 
@@ -149,7 +124,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           text('queue', 16),
           text('businessType', 32),
           text('destination', 32),
-          { name: 'amount', type: 'decimal', precision: 16, scale: 2, isNullable: true },
+          amount('amount'),
           bool('hasCard', true),
           text('priority', 16),
           text('priorityReason', 16, true),

@@ -1,22 +1,16 @@
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
+import { amount, id, instant, text } from './column-options';
 
 /** Known customers (keyed hashes, never numbers) and the append-only audit log. */
 export class CustomersAndAudit1763900000002 implements MigrationInterface {
   name = 'CustomersAndAudit1763900000002';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const text = (name: string, length: number, isNullable = false) => ({
-      name,
-      type: 'varchar',
-      length: String(length),
-      isNullable,
-    });
-    const amount = (name: string) => ({ name, type: 'decimal', precision: 16, scale: 2, isNullable: true });
     await queryRunner.createTable(
       new Table({
         name: 'customer_profile',
         columns: [
-          { ...text('id', 36), isPrimary: true },
+          id(),
           text('branchId', 36),
           text('idKind', 8),
           text('idHash', 64),
@@ -30,7 +24,7 @@ export class CustomersAndAudit1763900000002 implements MigrationInterface {
           text('cardLevel', 16, true),
           text('rmUserId', 36, true),
           text('segment', 32, true),
-          { name: 'updatedAt', type: 'bigint' },
+          instant('updatedAt'),
         ],
         indices: [{ name: 'ux_customer_id_hash', columnNames: ['branchId', 'idHash'], isUnique: true }],
       }),
@@ -39,14 +33,14 @@ export class CustomersAndAudit1763900000002 implements MigrationInterface {
       new Table({
         name: 'audit_entry',
         columns: [
-          { ...text('id', 36), isPrimary: true },
+          id(),
           text('branchId', 36),
           text('actorUserId', 36, true),
           text('actorRole', 16),
           text('action', 32),
           text('subjectId', 36, true),
           text('reason', 200),
-          { name: 'at', type: 'bigint' },
+          instant('at'),
         ],
         indices: [{ name: 'ix_audit_branch_at', columnNames: ['branchId', 'at'] }],
       }),
