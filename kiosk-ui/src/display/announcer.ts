@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@lobbyflow/contracts';
 import { callAnnouncement } from '@lobbyflow/ui-kit';
 
 export interface AnnouncerSettings {
@@ -61,7 +62,7 @@ export class Announcer {
     void this.audio?.resume();
   }
 
-  announce(number: string, counter: string): void {
+  announce(number: string, counter: { code: string; name: LocalizedText }): void {
     for (let round = 0; round < this.settings.repeat; round++) {
       for (const language of this.settings.languages) {
         this.queue.push(() => this.say(callAnnouncement(number, counter, language), language));

@@ -89,7 +89,7 @@ export class DisplayBoard extends LitElement {
     const call = this.callOf(ticket, event.at);
     this.calls = [call, ...this.calls.filter((earlier) => earlier.id !== call.id)].slice(0, RECENT_CALLS);
     this.freshUntil = Date.now() + FRESH_MS;
-    this.announcer.announce(ticket.number, ticket.counter);
+    this.announcer.announce(ticket.number, { code: ticket.counter, name: ticket.counterName });
   }
 
   private callOf(ticket: PublicTicketView, at: string): Call {

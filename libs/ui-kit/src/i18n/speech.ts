@@ -1,3 +1,5 @@
+import type { LocalizedText } from '@lobbyflow/contracts';
+
 /**
  * How a ticket number is read aloud: letter and digits one by one, so that A023 is "A 零 二 三" and
  * "A zero two three" — never "A twenty-three" or "O-O-one".
@@ -10,11 +12,19 @@ export function spellNumber(number: string, locale: 'zh' | 'en'): string {
   return [...number].map((char) => (/\d/.test(char) ? digits[Number(char)] : char.toUpperCase())).join(' ');
 }
 
-/** The call announcement for a ticket and a counter, in one language. */
-export function callAnnouncement(number: string, counter: string, locale: 'zh' | 'en'): string {
+/**
+ * The call announcement for a ticket and a counter, in one language. A numbered window is read as a
+ * number ("三号窗口", "counter three"); any other place by its name ("理财室1", "Wealth room 1").
+ */
+export function callAnnouncement(
+  number: string,
+  counter: { code: string; name: LocalizedText },
+  locale: 'zh' | 'en',
+): string {
   const spelled = spellNumber(number, locale);
-  const counterSpoken = spellNumber(counter, locale);
-  return locale === 'zh'
-    ? `请 ${spelled} 号 到 ${counterSpoken} 号窗口`
-    : `Ticket ${spelled}, please go to counter ${counterSpoken}`;
+  const numbered = /^\d+$/.test(counter.code);
+  if (locale === 'zh') {
+    return `请 ${spelled} 号 到 ${numbered ? `${spellNumber(counter.code, 'zh')} 号窗口` : counter.name.zh}`;
+  }
+  return `Ticket ${spelled}, please go to ${numbered ? `counter ${spellNumber(counter.code, 'en')}` : counter.name.en}`;
 }
