@@ -5,7 +5,7 @@ import {
   type ObservedSignal,
 } from '@lobbyflow/contracts';
 import { domainErrorOf } from '../testing/domain-error-of';
-import { identify, validateIdentificationRules } from './identification';
+import { identify, knownTierOf, validateIdentificationRules } from './identification';
 import { DEFAULT_IDENTIFICATION_RULES } from './identification.defaults';
 import { BOC_ASSET_LADDER, CARD_LADDER, EXAMPLE_LADDERS } from './ladders.fixtures';
 import { evaluateLadder } from './tiers';
@@ -323,5 +323,31 @@ describe('validateIdentificationRules', () => {
     expect(paths({ ...valid, signals: [bad] })).toEqual(['signals[0].stage', 'signals[0].group', 'signals[0].reason']);
     expect(paths({ ...valid, signals: undefined })).toEqual(['signals']);
     expect(paths({ ...valid, signals: [{ ...valid.signals[0], code: ' ' }] })).toEqual(['signals[0].code']);
+  });
+});
+
+describe('knownTierOf', () => {
+  const vipTiers = ['private-banking', 'wealth-management', 'boc-wealth', 'card-private', 'card-diamond'];
+
+  it("keeps the tier the bank's systems declared, named by its ladder", () => {
+    expect(knownTierOf('private-banking', {}, EXAMPLE_LADDERS, vipTiers)).toEqual({
+      code: 'private-banking',
+      ladder: BOC_ASSET_LADDER,
+    });
+    expect(knownTierOf('legacy-gold', {}, EXAMPLE_LADDERS, vipTiers)).toEqual({ code: 'legacy-gold', ladder: null });
+  });
+
+  it('evaluates the ladders otherwise, a VIP tier before any other', () => {
+    // A gold card (not VIP) and 12-month card spend of 120,000 (中银理财, a VIP tier).
+    const figures = { cardLevel: 'gold', cardSpend12m: 120000 };
+    expect(knownTierOf(null, figures, [CARD_LADDER, BOC_ASSET_LADDER], vipTiers)).toEqual({
+      code: 'boc-wealth',
+      ladder: BOC_ASSET_LADDER,
+    });
+    expect(knownTierOf(null, { cardLevel: 'gold' }, [CARD_LADDER, BOC_ASSET_LADDER], vipTiers)).toEqual({
+      code: 'card-gold',
+      ladder: CARD_LADDER,
+    });
+    expect(knownTierOf(null, { monthlyAverageAssets: 1000 }, EXAMPLE_LADDERS, vipTiers)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import {
   IDENTIFICATION_STAGES,
   KNOWN_TIER_SIGNAL,
   type CustomerClass,
+  type CustomerFigures,
   type IdentificationReason,
   type IdentificationResult,
   type IdentificationRules,
@@ -12,6 +13,7 @@ import {
   type TierLadder,
 } from '@lobbyflow/contracts';
 import { DomainError } from './errors';
+import { evaluateLadder, findRung } from './tiers';
 
 /** A tier the bank's systems report for the customer (a profile found by a card swipe or an ID). */
 export interface KnownTier {
@@ -190,4 +192,23 @@ function withTier(text: LocalizedText, name: LocalizedText): LocalizedText {
 
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
+}
+
+/**
+ * The tier a known customer holds: the tier the bank's own systems gave (kept as is), otherwise the
+ * rungs the branch's ladders give for the customer's figures, a VIP tier before any other, then in
+ * ladder order. Null when the figures reach no rung.
+ */
+export function knownTierOf(
+  declaredTier: string | null,
+  figures: CustomerFigures,
+  ladders: readonly TierLadder[],
+  vipTiers: readonly string[],
+): KnownTier | null {
+  if (declaredTier) return { code: declaredTier, ladder: findRung(ladders, declaredTier)?.ladder ?? null };
+  const reached = ladders.flatMap((ladder) => {
+    const rung = evaluateLadder(ladder, figures).rung;
+    return rung ? [{ code: rung.code, ladder }] : [];
+  });
+  return reached.find((tier) => vipTiers.includes(tier.code)) ?? reached[0] ?? null;
 }

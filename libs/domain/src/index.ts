@@ -4,7 +4,6 @@ export * from './hall-order';
 export * from './errors';
 export * from './identification';
 export * from './identification.defaults';
-export * from './ladders.fixtures';
 export * from './numbering';
 export * from './queue-order';
 export * from './rm-matching';

@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type {
-  AdviceOutcome,
-  IssuedTicket,
-  StaffTicketView,
-  TicketTokenView,
-  TierLadder,
-  TriageResult,
-} from '@lobbyflow/contracts';
+import type { AdviceOutcome, IssuedTicket, StaffTicketView, TicketTokenView, TriageResult } from '@lobbyflow/contracts';
 import {
   DomainError,
   chooseNextTicket,
   divert,
-  evaluateLadder,
-  findRung,
   formatTicketNumber,
   identify,
-  type KnownTier,
+  knownTierOf,
   transition,
   type TicketCommand,
 } from '@lobbyflow/domain';
@@ -129,7 +120,9 @@ export class TicketsService implements OnModuleInit {
       const identification = identify(
         {
           signals: signals.map((code) => ({ code })),
-          tier: profile ? knownTier(profile, branch.settings.tierLadders) : null,
+          tier: profile
+            ? knownTierOf(profile.tier, profile, branch.settings.tierLadders, branch.settings.identification.vipTiers)
+            : null,
         },
         branch.settings.identification,
       );
@@ -533,19 +526,6 @@ function assertIdempotencyKey(key: string | undefined): void {
       'Idempotency-Key must be 8 to 128 characters of letters, digits and _ . : - (a UUID is ideal).',
     );
   }
-}
-
-/**
- * The tier a known customer holds: the bank's own record when the import gave one, otherwise the highest
- * rung the branch's ladders give for the customer's figures (a VIP rung first).
- */
-function knownTier(profile: CustomerProfileEntity, ladders: TierLadder[]): KnownTier | null {
-  if (profile.tier)
-    return { code: profile.tier, ladder: ladders.find((ladder) => findRung([ladder], profile.tier as string)) ?? null };
-  const reached = ladders
-    .map((ladder) => ({ ladder, rung: evaluateLadder(ladder, profile).rung }))
-    .filter((entry) => entry.rung !== null);
-  return reached.length ? { code: (reached[0].rung as { code: string }).code, ladder: reached[0].ladder } : null;
 }
 
 const EVENT_OF = {
