@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { allEvents } from '../e2e/support/hall-helpers';
+import { reportLatency } from '../e2e/support/live-clients';
 import { screenshot, useBrowserHall } from './support/browser';
 
 /** The real built kiosk in headless Chromium, portrait 1080x1920, against a real server. */
@@ -69,7 +70,7 @@ describe('the kiosk', () => {
     await page.getByRole('button', { name: '中文' }).click();
   });
 
-  it('updates a display in another tab within a second of a kiosk issuing, without a reload', async () => {
+  it('updates a display in another tab as a kiosk issues, without a reload', async () => {
     const display = await context.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await display.goto(`${context.baseUrl}/display#key=${context.hall.displayKey()}`);
     await display.getByText('非现金业务 B').waitFor();
@@ -79,8 +80,8 @@ describe('the kiosk', () => {
     await page.getByRole('button', { name: '开户' }).click();
     await page.getByText('B001').waitFor();
     const issuedAt = Date.now();
-    await display.locator('.queue', { hasText: '非现金业务 B' }).getByText('等候 1 人').waitFor({ timeout: 1000 });
-    expect(Date.now() - issuedAt).toBeLessThan(1000);
+    await display.locator('.queue', { hasText: '非现金业务 B' }).getByText('等候 1 人').waitFor();
+    reportLatency('kiosk ticket on the display', issuedAt);
   });
 
   it('survives a server restart: says so plainly, then works again without a reload', async () => {

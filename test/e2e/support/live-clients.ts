@@ -67,3 +67,11 @@ export async function eventually(what: string, check: () => boolean, ms = 5000):
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Reports how long something took to reach a screen, for people reading the test output. Latency is a
+ * measurement (benchmarks, issue #10), never an assertion: a loaded CI machine must not fail a test.
+ */
+export function reportLatency(what: string, since: number): void {
+  process.stdout.write(`  latency: ${what} in ${Date.now() - since} ms\n`);
+}
