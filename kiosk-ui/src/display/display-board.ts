@@ -1,5 +1,5 @@
 import type { LocalizedText, PublicTicketView } from '@lobbyflow/contracts';
-import { type HallEvent, HallApi, LiveHallController } from '@lobbyflow/ui-kit';
+import { fill, type HallEvent, HallApi, LiveHallController } from '@lobbyflow/ui-kit';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { deviceKey } from '../shared/device-key';
@@ -11,8 +11,7 @@ type CopyKey = keyof typeof DISPLAY_COPY;
 
 /** Both languages at once, Chinese first: a TV on the wall speaks to everyone in the hall. */
 function both(key: CopyKey, values: Record<string, string | number> = {}) {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-  return { zh: fill(DISPLAY_COPY[key].zh), en: fill(DISPLAY_COPY[key].en) };
+  return { zh: fill(DISPLAY_COPY[key].zh, values), en: fill(DISPLAY_COPY[key].en, values) };
 }
 
 interface Call {

@@ -14,7 +14,3 @@ export function deviceKey(): string | null {
   }
   return localStorage.getItem(STORAGE_KEY);
 }
-
-export function forgetDeviceKey(): void {
-  localStorage.removeItem(STORAGE_KEY);
-}

@@ -51,6 +51,18 @@ export function divert(request: DiversionRequest, rules: DiversionRules): Divers
 }
 
 /**
+ * Which questions change this business's route or signals, so the kiosk asks them and no others:
+ * the amount when a route or signal names an amount threshold, the card when a route depends on it.
+ */
+export function routeQuestions(businessType: BusinessTypeRules): { asksAmount: boolean; asksCard: boolean } {
+  const conditions = [...businessType.routes, ...businessType.signals].map((rule) => rule.when);
+  return {
+    asksAmount: conditions.some((when) => when?.amountAtMost !== undefined || when?.amountAtLeast !== undefined),
+    asksCard: businessType.routes.some((route) => route.when?.hasCard !== undefined),
+  };
+}
+
+/**
  * The amount bands a kiosk offers for a business type, cut at the thresholds its routes and signals name
  * (e.g. up to 20,000 / 20,000-50,000 / more than 50,000). Each band carries an amount that routes like
  * the amounts in it: the upper bound of the first band, the middle of an inner one, the last cut for the

@@ -4,7 +4,6 @@ import { DomainError } from '@lobbyflow/domain';
 import { In } from 'typeorm';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import type { StaffPrincipal } from '../auth/principal';
-import { BranchEntity } from '../branches/branch.entity';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StaffUserEntity } from '../staff/staff-user.entity';
@@ -146,15 +145,6 @@ export class CustomersService {
         segment: profile.segment,
         updatedAt: profile.updatedAt.toISOString(),
       };
-    });
-  }
-
-  /** Finds a profile by a number as typed or swiped (the lookup hashes it; nothing is stored). */
-  async findByNumber(branchCode: string, kind: IdKind, number: string): Promise<CustomerProfileEntity | null> {
-    const hash = idHash(this.config.customerKey, kind, normalizeIdNumber(kind, number));
-    return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      return branch ? manager.findOne(CustomerProfileEntity, { where: { branchId: branch.id, idHash: hash } }) : null;
     });
   }
 

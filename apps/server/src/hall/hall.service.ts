@@ -7,7 +7,7 @@ import type {
   ServiceView,
   StaffTicketView,
 } from '@lobbyflow/contracts';
-import { amountBands, DomainError, sortForDisplay } from '@lobbyflow/domain';
+import { amountBands, DomainError, routeQuestions, sortForDisplay } from '@lobbyflow/domain';
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
@@ -42,10 +42,7 @@ export class HallService {
           name: type.name,
           category: type.category,
           icon: type.icon,
-          asksAmount:
-            type.routes.some((route) => route.when?.amountAtMost || route.when?.amountAtLeast) ||
-            type.signals.some((signal) => signal.when?.amountAtMost || signal.when?.amountAtLeast),
-          asksCard: type.routes.some((route) => route.when?.hasCard !== undefined),
+          ...routeQuestions(type),
           typicalServiceMinutes: type.typicalServiceMinutes,
           amountBands: amountBands(type, config.branch.settings.thresholds),
         }));

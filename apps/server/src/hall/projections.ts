@@ -12,6 +12,7 @@ export function staffEvent(event: BranchEvent, viewer: { role: string; userId: s
   return envelopeOf(event) as unknown as BranchEvent;
 }
 
+/** The numbered frame of an event without its data: what an audience gets of an event not meant for it. */
 export function envelopeOf(event: BranchEvent) {
   const { branchId, seq, at, businessDay, type } = event;
   return { branchId, seq, at, businessDay, type };
@@ -23,8 +24,7 @@ export function envelopeOf(event: BranchEvent) {
  * keep their envelope, so that `seq` stays gap-free for every audience, and lose their data.
  */
 export function publicEvent(event: BranchEvent): PublicBranchEvent {
-  const { branchId, seq, at, businessDay } = event;
-  const envelope = { branchId, seq, at, businessDay };
+  const { type: _type, ...envelope } = envelopeOf(event);
   switch (event.type) {
     case 'counter.updated':
       return { ...envelope, type: event.type, counter: { ...event.counter, staff: null }, queues: event.queues };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { amountBands, divert, type DiversionRequest } from '@lobbyflow/domain';
+import { amountBands, divert, routeQuestions, type DiversionRequest } from '@lobbyflow/domain';
 import { parseSeedFile } from './seed-file';
 
 /**
@@ -123,5 +123,16 @@ describe('amount bands on the demo branch', () => {
   it('offers no bands where the amount changes nothing', () => {
     expect(bandsOf('account-opening')).toEqual([]);
     expect(bandsOf('wealth-enquiry')).toEqual([]);
+  });
+});
+
+describe('kiosk questions on the demo branch', () => {
+  const questionsOf = (code: string) => routeQuestions(seed.businessTypes.find((type) => type.code === code) as never);
+
+  it('asks only what changes the route or a signal', () => {
+    expect(questionsOf('cash-deposit')).toEqual({ asksAmount: true, asksCard: true });
+    expect(questionsOf('transfer')).toEqual({ asksAmount: true, asksCard: true });
+    expect(questionsOf('bill-payment')).toEqual({ asksAmount: false, asksCard: false });
+    expect(questionsOf('wealth-enquiry')).toEqual({ asksAmount: false, asksCard: false });
   });
 });

@@ -43,8 +43,12 @@ export function pick(text: LocalizedText): string {
  * Both languages are required for every key, so a missing translation is a type error.
  */
 export function catalogue<K extends string>(messages: Record<K, LocalizedText>) {
-  return (key: K, values: Record<string, string | number> = {}): string =>
-    messages[key][current].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return (key: K, values: Record<string, string | number> = {}): string => fill(messages[key][current], values);
+}
+
+/** Puts `values` into a message's `{name}` placeholders (an unknown name stays visible). */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
 /** Re-renders its host when the locale changes. */
