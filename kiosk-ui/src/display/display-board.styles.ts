@@ -206,16 +206,20 @@ export const displayBoardStyles = css`
     text-align: center;
     line-height: 1.6;
   }
+  .tools {
+    display: flex;
+    align-items: center;
+    gap: 1.2vw;
+  }
+  /* In the header, never over the queues: a board waiting for its one tap still shows everything. */
   .sound {
-    position: fixed;
-    right: 2vw;
-    bottom: 2vh;
     border: 0;
     border-radius: 999px;
-    padding: 1.2vh 1.6vw;
+    padding: 0.8vh 1.2vw;
     background: var(--lf-warn);
     color: #fff;
-    font-size: 2.4vh;
+    font: inherit;
+    font-size: 2vh;
     cursor: pointer;
   }
   .gear {

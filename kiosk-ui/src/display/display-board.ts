@@ -106,7 +106,14 @@ export class DisplayBoard extends LitElement {
     return html`
       <header>
         <div class="branch">${hall?.branchName.zh ?? 'LobbyFlow'}<small>${hall?.branchName.en ?? ''}</small></div>
-        <div>
+        <div class="tools">
+          ${
+            this.announcer.soundAllowed
+              ? nothing
+              : html`<button class="sound" @click=${this.unlockSound}>
+                  ${both('enableSound').zh} · ${both('enableSound').en}
+                </button>`
+          }
           <span class="clock">${this.clock(hall?.timeZone)}</span>
           <button class="gear" title="语音设置 Voice settings" @click=${() => (this.settingsOpen = true)}>⚙</button>
         </div>
@@ -123,7 +130,6 @@ export class DisplayBoard extends LitElement {
           ? html`<div class="banner" role="status">${both('offline').zh} ${both('offline').en}</div>`
           : nothing
       }
-      ${this.announcer.soundAllowed ? nothing : html`<button class="sound" @click=${this.unlockSound}>🔊 ${both('enableSound').zh} · ${both('enableSound').en}</button>`}
       ${this.settingsOpen ? this.renderSettings() : nothing}
     `;
   }
