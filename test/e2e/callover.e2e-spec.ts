@@ -72,9 +72,26 @@ describe('referrals and the RM call-over', () => {
     const other = (target === rm1 ? rm2 : rm1).named('rm.callover');
     expect(other.map((event) => Object.keys(event).sort())).toEqual([['at', 'branchId', 'businessDay', 'seq', 'type']]);
 
-    const coming = await respond(target === rm1 ? 'rm1' : 'rm2', response.body.id, { response: 'coming' });
+    const rm = target === rm1 ? 'rm1' : 'rm2';
+    const coming = await respond(rm, response.body.id, { response: 'coming' });
     expect(coming.body).toMatchObject({ status: 'accepted' });
     await hall.act('teller2', ticket.id, 'finish');
+    // The RM is with the customer until the meeting's outcome is recorded; then free for the next.
+    const presence = async () =>
+      (await hall.http.get('/api/rms').set('Authorization', await hall.auth('lobby'))).body.find(
+        (view: { id: string }) => view.id === response.body.rm.id,
+      ).presence;
+    expect(await presence()).toBe('with-customer');
+    await hall.http
+      .post(`/api/referrals/${response.body.id}/meet`)
+      .set('Authorization', await hall.auth(rm))
+      .expect(200);
+    await hall.http
+      .post(`/api/referrals/${response.body.id}/outcome`)
+      .set('Authorization', await hall.auth(rm))
+      .send({ outcome: 'interested', grade: 'B', products: ['fixed-term deposit'] })
+      .expect(200);
+    expect(await presence()).toBe('available');
   });
 
   it("calls a known private-banking customer's own RM", async () => {

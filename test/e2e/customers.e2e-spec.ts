@@ -216,4 +216,73 @@ describe('identification of known customers at the kiosk', () => {
       expect({ number, found: file.includes(number) || wal.includes(number) }).toEqual({ number, found: false });
     }
   });
+
+  it('uses an admin edit of a tier ladder in the next identification, under a new rule version', async () => {
+    const admin = await hall.auth('admin');
+    const ladders = (await hall.http.get('/api/branches/demo/rules/ladders').set('Authorization', admin)).body;
+    expect(ladders.version).toBe(1);
+    const assets = ladders.ladders.find((ladder: { code: string }) => ladder.code === 'boc-assets');
+    const customer = { idKind: 'id', idNumber: '11010519491231002X' }; // 李先生: 180,000 assets, 600,000 loans
+    const before = await hall.issue({ businessType: 'card-service', customer });
+    expect(before.queue).toBe('V');
+    expect((await staffView(before.id)).identification).toMatchObject({
+      classification: 'vip',
+      ruleVersion: 1,
+      reasons: [{ code: 'known-tier', text: { en: 'Existing VIP: BOC Wealth (BOC asset tiers)' } }],
+    });
+
+    // The branch raises the loan line of BOC Wealth from 500,000 to 1,000,000.
+    const raised = {
+      name: assets.name,
+      rungs: assets.rungs.map((rung: { code: string; anyOf: { metric: string }[] }) =>
+        rung.code === 'boc-wealth'
+          ? {
+              ...rung,
+              anyOf: rung.anyOf.map((line) => (line.metric === 'loanBalance' ? { ...line, atLeast: 1000000 } : line)),
+            }
+          : rung,
+      ),
+    };
+    const edit = await hall.http
+      .put('/api/branches/demo/rules/ladders/boc-assets')
+      .set('Authorization', admin)
+      .send(raised);
+    expect(edit.status).toBe(200);
+    expect(edit.body.version).toBe(2);
+    const after = await hall.issue({ businessType: 'card-service', customer });
+    expect(after.queue).toBe('B');
+    expect((await staffView(after.id)).identification).toMatchObject({ classification: 'ordinary', ruleVersion: 2 });
+  });
+
+  it('refuses a ladder edit that would lose a VIP tier, reuse a tier code or hold an empty band, and keeps the version', async () => {
+    const admin = await hall.auth('admin');
+    const { ladders, version } = (await hall.http.get('/api/branches/demo/rules/ladders').set('Authorization', admin))
+      .body;
+    const assets = ladders.find((ladder: { code: string }) => ladder.code === 'boc-assets');
+    const put = (code: string, body: object, auth = admin) =>
+      hall.http.put(`/api/branches/demo/rules/ladders/${code}`).set('Authorization', auth).send(body);
+    const without = { name: assets.name, rungs: assets.rungs.slice(1) };
+    const gone = await put('boc-assets', without);
+    expectError(gone, 400, 'RULES_INVALID');
+    expect(gone.body.message).toMatch(/VIP tier "private-banking"/);
+    const reused = { name: { zh: '新', en: 'New' }, rungs: [{ ...assets.rungs[2], code: 'card-gold' }] };
+    expectError(await put('new-ladder', reused), 400, 'RULES_INVALID');
+    const empty = {
+      name: assets.name,
+      rungs: [
+        { ...assets.rungs[0], anyOf: [{ metric: 'monthlyAverageAssets', atLeast: 9, below: 5 }] },
+        ...assets.rungs.slice(1),
+      ],
+    };
+    expectError(await put('boc-assets', empty), 400, 'RULES_INVALID');
+    expectError(
+      await put('boc-assets', { ...without, rungs: [{ code: 'x', anyOf: [{ metric: 'height', atLeast: 1 }] }] }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(await put('Bad Code!', without), 400, 'VALIDATION_FAILED');
+    expectError(await put('boc-assets', without, await hall.auth('lobby')), 403, 'FORBIDDEN');
+    const now = (await hall.http.get('/api/branches/demo/rules/ladders').set('Authorization', admin)).body;
+    expect(now).toEqual({ version, ladders });
+  });
 });

@@ -1,6 +1,6 @@
 import type { CounterView, PublicTicketView, QueueView, StaffTicketView, TicketTokenView } from './views';
 import type { AdviceOutcome, Destination } from './enums';
-import type { ReferralView } from './referrals';
+import type { ReferralView, RmPresenceView } from './referrals';
 
 /**
  * Every server event: numbered per branch, `seq` gap-free, `at` the time of the command that made it
@@ -43,9 +43,18 @@ export interface VipFlaggedEventData {
   queues: QueueView[];
 }
 
-/** A call-over to one RM (also sent to that RM's own room), or a referral that changed. */
+/**
+ * A call-over to one RM, or a referral that changed: in full only to the RM it addresses and to the lobby
+ * manager and admins (it may carry a consented phone number and the meeting's outcome); other staff get
+ * its envelope.
+ */
 export interface ReferralEventData {
   referral: ReferralView;
+}
+
+/** An RM became available, went to a customer or stepped away (staff audiences; public: envelope). */
+export interface RmPresenceEventData {
+  rm: RmPresenceView;
 }
 
 export interface CounterEventData {
@@ -81,6 +90,7 @@ export interface BranchEventMap {
   'vip.flagged': VipFlaggedEventData;
   'rm.callover': ReferralEventData;
   'referral.updated': ReferralEventData;
+  'rm.presence': RmPresenceEventData;
   'diversion.recorded': DiversionEventData;
 }
 export type BranchEventType = keyof BranchEventMap;
@@ -105,7 +115,7 @@ export interface EventsPage {
  * no staff names, and events with no public meaning reduced to their envelope (so `seq` stays gap-free).
  */
 export type PublicBranchEvent = BranchEvent extends infer E
-  ? E extends { type: 'diversion.recorded' | 'vip.flagged' | 'rm.callover' | 'referral.updated' }
+  ? E extends { type: 'diversion.recorded' | 'vip.flagged' | 'rm.callover' | 'referral.updated' | 'rm.presence' }
     ? EventEnvelope<E['type']>
     : E extends { ticket: StaffTicketView }
       ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView }

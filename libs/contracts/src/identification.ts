@@ -70,6 +70,13 @@ export interface TierLadder {
   rungs: TierRung[];
 }
 
+/** The branch's tier ladders with the identification rule version they belong to (`GET .../rules/ladders`). */
+export interface TierLaddersView {
+  /** A ladder edit is a rule change: it raises the identification rules' version. */
+  version: number;
+  ladders: TierLadder[];
+}
+
 /** What a ladder made of a customer's figures, with a sentence staff can read back to the customer. */
 export interface LadderEvaluation {
   ladder: string;

@@ -13,6 +13,7 @@ import type {
 } from './enums';
 import type { LocalizedText } from './i18n';
 import type { IdentificationResult } from './identification';
+import type { RmPresenceView } from './referrals';
 
 /** A business type the kiosk offers (`GET /api/branches/:branchId/services`). */
 export interface ServiceView {
@@ -168,6 +169,8 @@ export interface QueueSnapshot<T extends PublicTicketView = PublicTicketView> {
   /** Tickets parked for a staff member (staff audiences only; empty for public screens). */
   parked: T[];
   counters: CounterView[];
+  /** Relationship managers and where they are (staff audiences only; empty for public screens). */
+  rms: RmPresenceView[];
 }
 
 export interface StaffUserView {

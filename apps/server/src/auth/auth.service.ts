@@ -7,10 +7,12 @@ import { IsNull, Repository } from 'typeorm';
 import { BranchEntity } from '../branches/branch.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BranchCommands } from '../commands/branch-commands';
+import { Clock } from '../common/clock';
 import { CounterEntity } from '../counters/counter.entity';
 import { emitCounterUpdated } from '../counters/counter-events';
 import { isSeatHeld } from '../counters/seats';
 import { DeviceEntity } from '../devices/device.entity';
+import { setRmPresence } from '../staff/rm-presence';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hasher';
@@ -20,6 +22,8 @@ import { DEVICE_KEY_PREFIX, TICKET_TOKEN_PREFIX, sha256 } from './secrets';
 /** Claims of a staff access token. */
 interface StaffClaims {
   sub: string;
+  /** Expiry, seconds since the epoch (set by the signer). */
+  exp?: number;
   /** Session id: a counter seat belongs to one session, so a take-over ends the other one. */
   sid: string;
   role: StaffRole;
@@ -33,6 +37,7 @@ export class AuthService {
   constructor(
     private readonly jwt: JwtService,
     private readonly commands: BranchCommands,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     @InjectRepository(BranchEntity) private readonly branches: Repository<BranchEntity>,
@@ -51,6 +56,11 @@ export class AuthService {
     const counterId = await this.counterFor(user, counterCode);
     const sessionId = crypto.randomUUID();
     if (counterId) await this.takeSeat(branch.code, counterId, user, sessionId, takeOver);
+    if (user.role === 'rm') {
+      // Signing in makes an RM available for call-overs until the session ends or they say otherwise.
+      const until = new Date(this.clock.now().getTime() + this.config.jwtTtlSeconds * 1000);
+      await this.commands.run(branch.code, (tx) => setRmPresence(tx, user.id, 'available', until));
+    }
     const claims: StaffClaims = {
       sub: user.id,
       sid: sessionId,
@@ -121,6 +131,9 @@ export class AuthService {
 
   /** Ends a session: frees its counter seat if it still holds it. */
   async logout(principal: StaffPrincipal): Promise<void> {
+    if (principal.role === 'rm') {
+      await this.commands.run(principal.branch, (tx) => setRmPresence(tx, principal.userId, 'away', null));
+    }
     if (!principal.counterId) return;
     const counterId = principal.counterId;
     await this.commands.run(principal.branch, async (tx) => {
@@ -214,6 +227,7 @@ export class AuthService {
       branch: claims.branch,
       counterId: claims.counter ?? null,
       sessionId: claims.sid as string,
+      sessionEndsAt: new Date((claims.exp ?? 0) * 1000),
     };
   }
 

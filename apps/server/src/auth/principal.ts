@@ -12,6 +12,8 @@ export interface StaffPrincipal {
   counterId: string | null;
   /** The sign-in session (the JWT's `sid`): a counter seat belongs to one session. */
   sessionId: string;
+  /** When the access token expires (the JWT's `exp`): an RM's presence lasts no longer. */
+  sessionEndsAt: Date;
 }
 
 export interface DevicePrincipal {

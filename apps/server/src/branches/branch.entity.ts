@@ -1,5 +1,5 @@
 import type { IdentificationRules, LocalizedText, TierLadder } from '@lobbyflow/contracts';
-import type { CallPolicy, LifecycleSettings, Thresholds, VipRouting } from '@lobbyflow/domain';
+import type { CallPolicy, FollowUpCadence, LifecycleSettings, Thresholds, VipRouting } from '@lobbyflow/domain';
 import { Column, Entity } from 'typeorm';
 import { IdColumn, JsonColumn, TextColumn } from '../database/columns';
 
@@ -22,13 +22,18 @@ export interface BranchSettings {
   /** Identification rules, versioned: every evaluation records the version it used. */
   identification: IdentificationRules;
   callover: CalloverSettings;
+  /** How often RMs follow up each grade (domain.md §6); branches seeded before it use DEFAULT_FOLLOW_UP. */
+  followUp?: FollowUpCadence;
 }
 
 /** How call-overs reach RMs. */
 export interface CalloverSettings {
   /** Seconds an RM has to answer before the call-over passes to the next RM (the lobby manager sees it). */
   answerSeconds: number;
-  /** Needs each business type tells about the customer (funds, fx, ...), matched to RM specialties. */
+  /**
+   * Needs a business type or an identification signal tells about the customer (funds, fx, ...), matched
+   * to RM specialties: `fx` business or `fx-or-nav-browsing` in the hall both call for an FX specialist.
+   */
   needs: Record<string, string[]>;
 }
 

@@ -9,6 +9,16 @@ export function uuidParam(name: string): ParseUUIDPipe {
   });
 }
 
+/** A code in the path (a tier ladder's `assets`): lower-case letters, digits and dashes, or a 400. */
+export const codeParam = (name: string): PipeTransform<string, string> => ({
+  transform(value: string): string {
+    if (/^[a-z0-9-]{1,40}$/.test(value)) return value;
+    throw new DomainError('VALIDATION_FAILED', `Invalid request: ${name} must be a code such as "assets".`, {
+      fields: [name],
+    });
+  },
+});
+
 /** Accepts no body, or an empty JSON object; refuses any field. */
 class EmptyBodyPipe implements PipeTransform {
   transform(value: unknown): undefined {

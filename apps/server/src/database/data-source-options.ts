@@ -23,6 +23,7 @@ import { TicketHold1763900000005 } from './migrations/1763900000005-ticket-hold'
 import { DiversionIdempotency1763900000006 } from './migrations/1763900000006-diversion-idempotency';
 import { TicketCustomer1763900000007 } from './migrations/1763900000007-ticket-customer';
 import { Referrals1763900000008 } from './migrations/1763900000008-referrals';
+import { ReferralLifecycle1763900000009 } from './migrations/1763900000009-referral-lifecycle';
 
 export const ENTITIES = [
   BranchEntity,
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   DiversionIdempotency1763900000006,
   TicketCustomer1763900000007,
   Referrals1763900000008,
+  ReferralLifecycle1763900000009,
 ];
 
 /**

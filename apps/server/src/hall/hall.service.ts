@@ -14,6 +14,7 @@ import { BranchEntity } from '../branches/branch.entity';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands } from '../commands/branch-commands';
 import { Clock } from '../common/clock';
+import { rmPresenceViews } from '../staff/rm-presence';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { counterView, staffTicketView, toPublic } from '../tickets/ticket-views';
@@ -64,6 +65,7 @@ export class HallService {
       });
       const figures = await HallFigures.load(manager, config);
       const seats = await seatHolders(manager, config, this.clock.now());
+      const rms = staff ? await rmPresenceViews(manager, branch.id, this.clock.now()) : [];
       const view = (ticket: TicketEntity) => {
         const full = staffTicketView(ticket, config.counterById(ticket.counterId));
         return staff ? full : toPublic(full);
@@ -89,6 +91,7 @@ export class HallService {
             atCounters.find((ticket) => ticket.counterId === counter.id),
           ),
         ),
+        rms,
       };
     });
   }

@@ -2,11 +2,12 @@ import type { BranchEvent, PublicBranchEvent } from '@lobbyflow/contracts';
 import { toPublic } from '../tickets/ticket-views';
 
 /**
- * What one staff member may see of an event: everything, except that a call-over is for the RM it
- * addresses and for the lobby manager and admins; other staff get its envelope (their `seq` stays whole).
+ * What one staff member may see of an event: everything, except that a referral (its call-over and every
+ * change after) is for the RM it addresses and for the lobby manager and admins; other staff get its
+ * envelope (their `seq` stays whole).
  */
 export function staffEvent(event: BranchEvent, viewer: { role: string; userId: string }): BranchEvent {
-  if (event.type !== 'rm.callover') return event;
+  if (event.type !== 'rm.callover' && event.type !== 'referral.updated') return event;
   if (viewer.role === 'lobby-manager' || viewer.role === 'admin' || event.referral.rm.id === viewer.userId)
     return event;
   return envelopeOf(event) as unknown as BranchEvent;
@@ -32,6 +33,7 @@ export function publicEvent(event: BranchEvent): PublicBranchEvent {
     case 'vip.flagged':
     case 'rm.callover':
     case 'referral.updated':
+    case 'rm.presence':
       // Nothing about identification ever reaches a public screen, not even that it happened.
       return { ...envelope, type: event.type };
     default:

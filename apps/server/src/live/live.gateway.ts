@@ -127,8 +127,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   private publishEvent(event: BranchEvent): void {
     const staff = rooms.staff(event.branchId);
     const lobby = rooms.lobby(event.branchId);
-    if (event.type === 'rm.callover') {
-      // A call-over is for the RM it addresses (and the lobby manager); other staff get its envelope.
+    if (event.type === 'rm.callover' || event.type === 'referral.updated') {
+      // A referral is for the RM it addresses (and the lobby manager); other staff get its envelope.
       const rm = rooms.user(event.referral.rm.id);
       this.server.to([lobby, rm]).emit(event.type, event as never);
       this.server

@@ -1,7 +1,11 @@
 import type {
   CalloverResponse,
   CustomerClass,
+  FollowUpGrade,
   IdentificationReason,
+  ReferralContact,
+  ReferralContactRecord,
+  ReferralOutcome,
   ReferralStatus,
   TicketCustomer,
 } from '@lobbyflow/contracts';
@@ -11,6 +15,7 @@ import { IdColumn, InstantColumn, JsonColumn, RefColumn, TextColumn } from '../d
 /** A referral to a relationship manager: the digital 潜在贵宾客户推荐表 / 信息记录表 (domain.md §4). */
 @Entity('referral')
 @Index('ix_referral_rm_status', ['branchId', 'rmUserId', 'status'])
+@Index('ix_referral_follow_up', ['branchId', 'rmUserId', 'nextContactOn'])
 export class ReferralEntity {
   @IdColumn()
   id!: string;
@@ -24,6 +29,10 @@ export class ReferralEntity {
   @TextColumn(16, { nullable: true })
   ticketNumber!: string | null;
 
+  /** A walk-in without a ticket: where they are and what the lobby manager noticed. */
+  @TextColumn(200, { nullable: true })
+  walkIn!: string | null;
+
   @JsonColumn({ nullable: true })
   customer!: TicketCustomer | null;
 
@@ -35,6 +44,10 @@ export class ReferralEntity {
 
   @JsonColumn()
   reasons!: IdentificationReason[];
+
+  /** The identification rule version the verdict came from (null for referrals before it was kept). */
+  @Column({ type: 'integer', nullable: true })
+  rulesVersion!: number | null;
 
   @RefColumn()
   rmUserId!: string;
@@ -50,6 +63,10 @@ export class ReferralEntity {
 
   @TextColumn(200, { nullable: true })
   note!: string | null;
+
+  /** Name and phone, kept only when the customer consented (an RM phones them back). */
+  @JsonColumn({ nullable: true })
+  contact!: ReferralContact | null;
 
   @RefColumn()
   referredBy!: string;
@@ -78,4 +95,24 @@ export class ReferralEntity {
   /** RMs who declined or did not answer in time, in order. */
   @JsonColumn()
   passedOver!: string[];
+
+  @InstantColumn({ nullable: true })
+  metAt!: Date | null;
+
+  @TextColumn(16, { nullable: true })
+  outcome!: ReferralOutcome | null;
+
+  /** Products discussed (null on referrals written before the meeting was recorded). */
+  @JsonColumn({ nullable: true })
+  products!: string[] | null;
+
+  @TextColumn(1, { nullable: true })
+  grade!: FollowUpGrade | null;
+
+  /** Branch-local day of the next contact, YYYY-MM-DD: sorts as text on both engines. */
+  @TextColumn(10, { nullable: true })
+  nextContactOn!: string | null;
+
+  @JsonColumn({ nullable: true })
+  contacts!: ReferralContactRecord[] | null;
 }

@@ -1,6 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { LocalizedText, ReferralView } from '@lobbyflow/contracts';
-import { DomainError, identify, matchRm, type RmCandidate } from '@lobbyflow/domain';
+import type { IdentificationResult, ReferralView, TicketCustomer } from '@lobbyflow/contracts';
+import {
+  addDays,
+  assertReferralCan,
+  DEFAULT_FOLLOW_UP,
+  DomainError,
+  identify,
+  matchRm,
+  type RmCandidate,
+} from '@lobbyflow/domain';
 import { In, LessThan } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
@@ -8,18 +16,34 @@ import { BranchCommands, type BranchTransaction } from '../commands/branch-comma
 import { CounterEntity } from '../counters/counter.entity';
 import { isSeatHeld } from '../counters/seats';
 import { CustomerProfileEntity } from '../customers/customer-profile.entity';
+import { expireRmPresence, presenceOf, setRmPresence } from '../staff/rm-presence';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
+import type { CalloverDto, ConsentedContactDto, WalkInReferralDto } from './dto/referral.dto';
 import { ReferralEntity } from './referral.entity';
+import { referralView } from './referral-views';
 
-/** How often unanswered call-overs are looked for. */
+/** How often unanswered call-overs and lapsed RM sessions are looked for. */
 export const ESCALATION_CHECK_MS = 5_000;
-const OPEN_STATUSES = ['alerted', 'accepted', 'deferred'] as const;
+/** Referrals that hold an RM: the call-over is out, answered, or the meeting is on. */
+export const OPEN_STATUSES = ['alerted', 'accepted', 'deferred', 'met'] as const;
+
+/** Who is referred, and what the RM matching should know about them. */
+interface ReferralSubject {
+  ticket: TicketEntity | null;
+  walkIn: string | null;
+  customer: TicketCustomer | null;
+  verdict: IdentificationResult;
+  /** Needs from the business and the signals, matched against RM specialties. */
+  needs: string[];
+  ownRmId: string | null;
+}
 
 /**
- * Referrals and the call-over (domain.md §4): a teller or the lobby manager hands a customer to the
- * right RM; the RM answers coming / defer / decline; an RM who declines or does not answer in time is
- * passed over for the next, in sight of the lobby manager. A customer with no time becomes a follow-up.
+ * Referrals and the call-over (domain.md §4): a teller or the lobby manager hands a customer (with a
+ * ticket, or a walk-in without one) to the right RM; the RM answers coming / defer / decline; an RM who
+ * declines or does not answer in time is passed over for the next, in sight of the lobby manager. A
+ * customer with no time becomes a follow-up. What happens after the meeting is FollowUpsService.
  */
 @Injectable()
 export class ReferralsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,12 +61,8 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
     if (this.timer) clearInterval(this.timer);
   }
 
-  async callover(
-    ticketId: string,
-    principal: StaffPrincipal,
-    customerHasTime: boolean,
-    note?: string,
-  ): Promise<ReferralView> {
+  /** Refers a ticket's customer: the teller serving them or the lobby manager. */
+  async callover(ticketId: string, principal: StaffPrincipal, request: CalloverDto): Promise<ReferralView> {
     return this.commands.run(principal.branch, async (tx) => {
       const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId, branchId: tx.branch.id } });
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket in this branch.');
@@ -62,44 +82,38 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
       const profile = ticket.customer
         ? await tx.manager.findOne(CustomerProfileEntity, { where: { id: ticket.customer.id } })
         : null;
-      const needs = [
-        ...(tx.branch.settings.callover.needs[ticket.businessType] ?? []),
-        ...(profile?.segment ? [profile.segment] : []),
-      ];
-      const match = matchRm(await this.candidates(tx), { ownRmId: profile?.rmUserId ?? null, needs });
-      if (!match) throw new DomainError('STAFF_NOT_FOUND', 'This branch has no relationship manager to call over.');
-      const referral = tx.manager.create(ReferralEntity, {
-        id: crypto.randomUUID(),
-        branchId: tx.branch.id,
-        ticketId: ticket.id,
-        ticketNumber: ticket.number,
+      const needs = needsOf(tx, [ticket.businessType, ...verdict.reasons.map((reason) => reason.code)]);
+      return this.refer(tx, principal, request, {
+        ticket,
+        walkIn: null,
         customer: ticket.customer ?? null,
-        classification: verdict.classification,
-        score: verdict.score,
-        reasons: verdict.reasons,
-        rmUserId: match.rmId,
-        matchReason: match.reason,
-        status: customerHasTime ? 'alerted' : 'follow-up',
-        customerHasTime,
-        note: note ?? null,
-        referredBy: principal.userId,
-        referredByRole: principal.role,
-        createdAt: tx.now,
-        alertedAt: customerHasTime ? tx.now : null,
-        respondedAt: null,
-        response: null,
-        deferMinutes: null,
-        declineReason: null,
-        passedOver: [],
+        verdict,
+        needs: [...needs, ...(profile?.segment ? [profile.segment] : [])],
+        ownRmId: profile?.rmUserId ?? null,
       });
-      await tx.manager.insert(ReferralEntity, referral);
-      const view = await this.view(tx, referral);
-      tx.emit(customerHasTime ? 'rm.callover' : 'referral.updated', { referral: view });
-      return view;
     });
   }
 
-  /** The RM answers a call-over; a decline passes it to the next RM. */
+  /** Refers a walk-in without a ticket, from what the lobby manager observed (domain.md §3, on entry). */
+  async walkIn(principal: StaffPrincipal, request: WalkInReferralDto): Promise<ReferralView> {
+    return this.commands.run(principal.branch, async (tx) => {
+      const signals = [...new Set(request.signals)];
+      const verdict = identify(
+        { signals: signals.map((code) => ({ code, note: request.note })) },
+        tx.branch.settings.identification,
+      );
+      return this.refer(tx, principal, request, {
+        ticket: null,
+        walkIn: request.description,
+        customer: null,
+        verdict,
+        needs: needsOf(tx, signals),
+        ownRmId: null,
+      });
+    });
+  }
+
+  /** The RM answers a call-over; a decline passes it to the next RM. "Coming" takes the RM to the customer. */
   async respond(
     referralId: string,
     principal: StaffPrincipal,
@@ -108,23 +122,20 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
     reason?: string,
   ): Promise<ReferralView> {
     return this.commands.run(principal.branch, async (tx) => {
-      const referral = await tx.manager.findOne(ReferralEntity, { where: { id: referralId, branchId: tx.branch.id } });
-      if (!referral) throw new DomainError('NOT_FOUND', 'There is no such referral in this branch.');
-      if (referral.rmUserId !== principal.userId) {
-        throw new DomainError('FORBIDDEN', 'This call-over is for another relationship manager.');
-      }
-      if (referral.status !== 'alerted' && referral.status !== 'deferred') {
-        throw new DomainError('ILLEGAL_TRANSITION', `This referral is ${referral.status}; it takes no answer now.`);
-      }
+      const referral = await ownReferral(tx, referralId, principal);
+      assertReferralCan(referral.status, response === 'coming' ? 'accept' : response === 'defer' ? 'defer' : 'pass-on');
       Object.assign(referral, { respondedAt: tx.now, response });
-      if (response === 'coming') referral.status = 'accepted';
-      if (response === 'defer') Object.assign(referral, { status: 'deferred', deferMinutes: minutes ?? null });
       if (response === 'decline') {
         referral.declineReason = reason ?? null;
         return this.passOn(tx, referral);
       }
+      if (response === 'coming') {
+        referral.status = 'accepted';
+        await setRmPresence(tx, principal.userId, 'with-customer');
+      }
+      if (response === 'defer') Object.assign(referral, { status: 'deferred', deferMinutes: minutes ?? null });
       await tx.manager.save(ReferralEntity, referral);
-      const view = await this.view(tx, referral);
+      const view = await referralView(tx.manager, referral);
       tx.emit('referral.updated', { referral: view });
       return view;
     });
@@ -138,17 +149,21 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
         order: { createdAt: 'DESC' },
         take: 200,
       });
-      return Promise.all(referrals.map((referral) => this.view(tx, referral)));
+      return Promise.all(referrals.map((referral) => referralView(tx.manager, referral)));
     });
   }
 
-  /** Passes every call-over that waited longer than the branch's answer time to the next RM. */
+  /**
+   * Passes every call-over that waited longer than the branch's answer time to the next RM, and marks
+   * RMs whose session ended without a sign-out as away.
+   */
   async escalateAll(): Promise<number> {
     let passed = 0;
     try {
       const branches = await this.commands.read((manager) => manager.find(BranchEntity, { select: { code: true } }));
       for (const { code } of branches) {
         passed += await this.commands.run(code, async (tx) => {
+          await expireRmPresence(tx);
           const deadline = new Date(tx.now.getTime() - tx.branch.settings.callover.answerSeconds * 1000);
           const overdue = await tx.manager.find(ReferralEntity, {
             where: { branchId: tx.branch.id, status: 'alerted', alertedAt: LessThan(deadline) },
@@ -163,6 +178,56 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
     return passed;
   }
 
+  /** Writes the referral: a call-over to the matched RM now, or a follow-up for a customer with no time. */
+  private async refer(
+    tx: BranchTransaction,
+    principal: StaffPrincipal,
+    request: CalloverDto,
+    subject: ReferralSubject,
+  ): Promise<ReferralView> {
+    const match = matchRm(await this.candidates(tx), { ownRmId: subject.ownRmId, needs: subject.needs });
+    if (!match) throw new DomainError('STAFF_NOT_FOUND', 'This branch has no relationship manager to call over.');
+    const hasTime = request.customerHasTime;
+    const referral = tx.manager.create(ReferralEntity, {
+      id: crypto.randomUUID(),
+      branchId: tx.branch.id,
+      ticketId: subject.ticket?.id ?? null,
+      ticketNumber: subject.ticket?.number ?? null,
+      walkIn: subject.walkIn,
+      customer: subject.customer,
+      classification: subject.verdict.classification,
+      score: subject.verdict.score,
+      reasons: subject.verdict.reasons,
+      rulesVersion: subject.verdict.ruleVersion,
+      rmUserId: match.rmId,
+      matchReason: match.reason,
+      status: hasTime ? 'alerted' : 'follow-up',
+      customerHasTime: hasTime,
+      note: request.note ?? null,
+      contact: consentedContact(request.contact, tx.now),
+      referredBy: principal.userId,
+      referredByRole: principal.role,
+      createdAt: tx.now,
+      alertedAt: hasTime ? tx.now : null,
+      respondedAt: null,
+      response: null,
+      deferMinutes: null,
+      declineReason: null,
+      passedOver: [],
+      metAt: null,
+      outcome: null,
+      products: [],
+      grade: null,
+      // A customer with no time today is contacted by the RM after the branch's first-contact delay.
+      nextContactOn: hasTime ? null : firstContactDay(tx),
+      contacts: [],
+    });
+    await tx.manager.insert(ReferralEntity, referral);
+    const view = await referralView(tx.manager, referral);
+    tx.emit(hasTime ? 'rm.callover' : 'referral.updated', { referral: view });
+    return view;
+  }
+
   /** Alerts the next RM (not one passed over already); with nobody left the referral is declined. */
   private async passOn(tx: BranchTransaction, referral: ReferralEntity): Promise<ReferralView> {
     referral.passedOver = [...referral.passedOver, referral.rmUserId];
@@ -172,7 +237,7 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
     const ticket = referral.ticketId
       ? await tx.manager.findOne(TicketEntity, { where: { id: referral.ticketId } })
       : null;
-    const needs = ticket ? (tx.branch.settings.callover.needs[ticket.businessType] ?? []) : [];
+    const needs = needsOf(tx, [...(ticket ? [ticket.businessType] : []), ...referral.reasons.map((r) => r.code)]);
     const next = matchRm(await this.candidates(tx), { ownRmId: profile?.rmUserId ?? null, needs }, referral.passedOver);
     if (next) {
       Object.assign(referral, {
@@ -187,14 +252,14 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
       referral.status = 'declined';
     }
     await tx.manager.save(ReferralEntity, referral);
-    const view = await this.view(tx, referral);
-    // The lobby manager sees every pass-over in the staff room; the next RM gets the call-over itself.
+    const view = await referralView(tx.manager, referral);
+    // The lobby manager sees every pass-over; the next RM gets the call-over itself.
     tx.emit('referral.updated', { referral: view });
     if (next) tx.emit('rm.callover', { referral: view });
     return view;
   }
 
-  /** RMs of the branch: free when signed in at their desk, open, with nobody at it. */
+  /** RMs of the branch: free when they said they are available and nobody is at their desk. */
   private async candidates(tx: BranchTransaction): Promise<RmCandidate[]> {
     const rms = await tx.manager.find(StaffUserEntity, { where: { branchId: tx.branch.id, role: 'rm', active: true } });
     const desks = await tx.manager.find(CounterEntity, { where: { branchId: tx.branch.id } });
@@ -208,48 +273,43 @@ export class ReferralsService implements OnApplicationBootstrap, OnApplicationSh
     });
     return rms.map((rm) => {
       const desk = desks.find((counter) => counter.seatUserId === rm.id && isSeatHeld(counter, tx.now));
+      const deskBusy = !!desk && busy.some((ticket) => ticket.counterId === desk.id);
       return {
         id: rm.id,
         specialties: rm.specialties,
-        available: !!desk && desk.status === 'open' && !busy.some((ticket) => ticket.counterId === desk.id),
+        available: presenceOf(rm, tx.now) === 'available' && !deskBusy,
         load: open.filter((referral) => referral.rmUserId === rm.id).length,
       };
     });
   }
-
-  private async view(tx: BranchTransaction, referral: ReferralEntity): Promise<ReferralView> {
-    const rm = await tx.manager.findOneOrFail(StaffUserEntity, { where: { id: referral.rmUserId } });
-    return {
-      id: referral.id,
-      ticketId: referral.ticketId,
-      ticketNumber: referral.ticketNumber,
-      customer: referral.customer,
-      classification: referral.classification,
-      score: referral.score,
-      reasons: referral.reasons,
-      rm: { id: rm.id, displayName: rm.displayName },
-      matchReason: referral.matchReason,
-      status: referral.status,
-      customerHasTime: referral.customerHasTime,
-      note: referral.note,
-      opening: opening(rm.displayName, referral),
-      referredBy: { id: referral.referredBy, role: referral.referredByRole },
-      createdAt: referral.createdAt.toISOString(),
-      alertedAt: referral.alertedAt?.toISOString() ?? null,
-      respondedAt: referral.respondedAt?.toISOString() ?? null,
-      deferMinutes: referral.deferMinutes,
-      declineReason: referral.declineReason,
-      passedOver: referral.passedOver,
-    };
-  }
 }
 
-/** A suggested opening for the RM, built on the strongest reason (the RM's own words replace it). */
-function opening(rmName: string, referral: ReferralEntity): LocalizedText {
-  const name = rmName.replace(/\s*\(.*\)$/, '');
-  const top = referral.reasons[0];
-  return {
-    zh: `您好，我是客户经理${name}，很高兴认识您。${top ? `（客户特征：${top.text.zh}）` : ''}请问今天有什么可以帮您规划的？`,
-    en: `Hello, I am ${name}, a relationship manager here. ${top ? `(Noted: ${top.text.en}.) ` : ''}How may I help you plan today?`,
-  };
+/** A referral addressed to the RM asking, or a refusal that says why not. */
+export async function ownReferral(
+  tx: BranchTransaction,
+  referralId: string,
+  principal: StaffPrincipal,
+): Promise<ReferralEntity> {
+  const referral = await tx.manager.findOne(ReferralEntity, { where: { id: referralId, branchId: tx.branch.id } });
+  if (!referral) throw new DomainError('REFERRAL_NOT_FOUND', 'There is no such referral in this branch.');
+  if (referral.rmUserId !== principal.userId) {
+    throw new DomainError('FORBIDDEN', 'This referral is for another relationship manager.');
+  }
+  return referral;
+}
+
+/** Needs the branch attaches to a business type or a signal (settings.callover.needs), without repeats. */
+function needsOf(tx: BranchTransaction, keys: string[]): string[] {
+  const table = tx.branch.settings.callover.needs;
+  return [...new Set(keys.flatMap((key) => table[key] ?? []))];
+}
+
+function consentedContact(contact: ConsentedContactDto | undefined, now: Date) {
+  if (!contact) return null;
+  return { name: contact.name ?? null, phone: contact.phone, consentAt: now.toISOString() };
+}
+
+function firstContactDay(tx: BranchTransaction): string {
+  const cadence = tx.branch.settings.followUp ?? DEFAULT_FOLLOW_UP;
+  return addDays(tx.branch.businessDay, cadence.firstContactDays);
 }

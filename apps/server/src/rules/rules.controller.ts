@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { IdentificationRules } from '@lobbyflow/contracts';
+import type { IdentificationRules, TierLaddersView } from '@lobbyflow/contracts';
 import { Allow } from '../auth/allow.decorator';
+import { codeParam } from '../common/params';
 import { IdentificationRulesDto } from './dto/identification-rules.dto';
+import { TierLadderDto } from './dto/tier-ladder.dto';
 import { RulesService } from './rules.service';
 
 @ApiTags('rules')
@@ -25,5 +27,23 @@ export class RulesController {
     @Body() body: IdentificationRulesDto,
   ): Promise<IdentificationRules> {
     return this.rules.replaceIdentification(branchId, body);
+  }
+
+  /** The tier ladders (assets, card level, star points...) with the rule version they belong to. */
+  @Get('ladders')
+  @Allow('admin', 'lobby-manager')
+  ladders(@Param('branchId') branchId: string): Promise<TierLaddersView> {
+    return this.rules.ladders(branchId);
+  }
+
+  /** Replaces or adds one tier ladder; the identification rules' version goes up. */
+  @Put('ladders/:code')
+  @Allow('admin')
+  replaceLadder(
+    @Param('branchId') branchId: string,
+    @Param('code', codeParam('code')) code: string,
+    @Body() body: TierLadderDto,
+  ): Promise<TierLaddersView> {
+    return this.rules.replaceLadder(branchId, code, body);
   }
 }

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { IdentificationRules } from '@lobbyflow/contracts';
-import { DomainError, validateIdentificationRules } from '@lobbyflow/domain';
+import type {
+  IdentificationRules,
+  RuleProblem,
+  TierCondition,
+  TierLadder,
+  TierLaddersView,
+} from '@lobbyflow/contracts';
+import { DomainError, validateIdentificationRules, validateLadder } from '@lobbyflow/domain';
 import { BranchEntity } from '../branches/branch.entity';
 import { BusinessTypeEntity } from '../branches/business-type.entity';
 import { BranchCommands } from '../commands/branch-commands';
 import { missingSignals } from '../seed/seed-file';
 import type { IdentificationRulesDto } from './dto/identification-rules.dto';
+import type { TierConditionDto, TierLadderDto } from './dto/tier-ladder.dto';
 
 /** Branch rules an admin edits through the API (design.md §2.2: rules are data). */
 @Injectable()
@@ -59,4 +66,75 @@ export class RulesService {
       return rules;
     });
   }
+
+  async ladders(branchCode: string): Promise<TierLaddersView> {
+    return this.commands.read(async (manager) => {
+      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
+      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      return { version: branch.settings.identification.version, ladders: branch.settings.tierLadders };
+    });
+  }
+
+  /**
+   * Replaces one tier ladder (or adds it under a new code). A ladder decides who is a VIP, so an edit is
+   * a rule change: refused whole when the ladder is inconsistent, when a rung code is used by another
+   * ladder, or when a VIP tier of the identification rules would no longer exist; else the rules'
+   * version goes up and the next evaluation records it.
+   */
+  async replaceLadder(branchCode: string, code: string, dto: TierLadderDto): Promise<TierLaddersView> {
+    return this.commands.run(branchCode, async ({ manager, branch }) => {
+      const ladder: TierLadder = {
+        code,
+        name: { zh: dto.name.zh, en: dto.name.en },
+        rungs: dto.rungs.map((rung) => ({
+          code: rung.code,
+          name: { zh: rung.name.zh, en: rung.name.en },
+          anyOf: rung.anyOf.map(conditionOf),
+        })),
+      };
+      const others = branch.settings.tierLadders.filter((existing) => existing.code !== code);
+      const ladders = branch.settings.tierLadders.some((existing) => existing.code === code)
+        ? branch.settings.tierLadders.map((existing) => (existing.code === code ? ladder : existing))
+        : [...branch.settings.tierLadders, ladder];
+      const problems: RuleProblem[] = [...validateLadder(ladder)];
+      const taken = new Set(others.flatMap((other) => other.rungs.map((rung) => rung.code)));
+      ladder.rungs.forEach((rung, index) => {
+        if (taken.has(rung.code)) {
+          problems.push({ path: `rungs[${index}].code`, message: `tier "${rung.code}" is a rung of another ladder` });
+        }
+      });
+      const tiers = new Set(ladders.flatMap((each) => each.rungs.map((rung) => rung.code)));
+      for (const vipTier of branch.settings.identification.vipTiers) {
+        if (!tiers.has(vipTier)) {
+          problems.push({
+            path: 'rungs',
+            message: `the VIP tier "${vipTier}" of the identification rules would be gone`,
+          });
+        }
+      }
+      if (problems.length > 0) {
+        throw new DomainError(
+          'RULES_INVALID',
+          `The ladder was not changed: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}.`,
+          { problems },
+        );
+      }
+      const identification = { ...branch.settings.identification, version: branch.settings.identification.version + 1 };
+      branch.settings = { ...branch.settings, tierLadders: ladders, identification };
+      await manager.update(BranchEntity, { id: branch.id }, { settings: branch.settings });
+      return { version: identification.version, ladders };
+    });
+  }
+}
+
+/** A submitted line with only the bounds it states (the DTO leaves absent ones undefined). */
+function conditionOf(condition: TierConditionDto): TierCondition {
+  if (condition.metric === 'cardLevel') return { metric: 'cardLevel', oneOf: condition.oneOf ?? [] };
+  const { metric, atLeast, above, below } = condition;
+  return {
+    metric,
+    ...(atLeast !== undefined ? { atLeast } : {}),
+    ...(above !== undefined ? { above } : {}),
+    ...(below !== undefined ? { below } : {}),
+  } as TierCondition;
 }

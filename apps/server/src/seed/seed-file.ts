@@ -13,6 +13,7 @@ import {
   isValidTimeZone,
   type Route,
   type SignalRule,
+  validateFollowUpCadence,
   validateIdentificationRules,
   validateLadder,
 } from '@lobbyflow/domain';
@@ -148,8 +149,13 @@ export function parseSeedFile(text: string): SeedFile {
   check(
     typeof callover?.needs === 'object' && callover.needs !== null,
     'settings.callover.needs',
-    'must map business types to needs',
+    'must map business types or signals to needs',
   );
+  if (seed.settings?.followUp) {
+    validateFollowUpCadence(seed.settings.followUp).forEach((problem) =>
+      problems.push(`settings.followUp.${problem.path}: ${problem.message}`),
+    );
+  }
   if (seed.settings?.identification) {
     validateIdentificationRules(seed.settings.identification).forEach((problem) =>
       problems.push(`settings.identification.${problem.path}: ${problem.message}`),

@@ -102,6 +102,9 @@ export class SeedService {
           passwordHash: passwordHashes[index],
           specialties: person.specialties ?? [],
           active: true,
+          presence: null,
+          presenceSince: null,
+          presenceUntil: null,
         })),
       );
       for (const device of seed.devices) {

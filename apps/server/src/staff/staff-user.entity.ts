@@ -1,6 +1,6 @@
-import type { StaffRole } from '@lobbyflow/contracts';
+import type { RmPresence, StaffRole } from '@lobbyflow/contracts';
 import { Column, Entity } from 'typeorm';
-import { IdColumn, JsonColumn, RefColumn, TextColumn } from '../database/columns';
+import { IdColumn, InstantColumn, JsonColumn, RefColumn, TextColumn } from '../database/columns';
 
 @Entity('staff_user')
 export class StaffUserEntity {
@@ -33,4 +33,15 @@ export class StaffUserEntity {
 
   @Column({ type: 'boolean' })
   active!: boolean;
+
+  /** For RMs: where they said they are; null until they first sign in. */
+  @TextColumn(16, { nullable: true })
+  presence!: RmPresence | null;
+
+  @InstantColumn({ nullable: true })
+  presenceSince!: Date | null;
+
+  /** A presence lapses with the session that set it: an RM whose token expired is away. */
+  @InstantColumn({ nullable: true })
+  presenceUntil!: Date | null;
 }

@@ -70,6 +70,7 @@ const empty: HallState = {
   nowServing: [],
   parked: [],
   counters: [counter1],
+  rms: [{ id: 'rm1', displayName: '周经理', specialties: ['funds'], presence: 'away', since: null }],
 };
 
 function event(seq: number, type: BranchEvent['type'], data: object): BranchEvent {
@@ -132,5 +133,13 @@ describe('applyHallEvent', () => {
     const envelope = { branchId: 'demo', seq: 2, at, businessDay: '2026-11-24', type: 'diversion.recorded' };
     const next = applyHallEvent(state, envelope as BranchEvent);
     expect(next).toMatchObject({ seq: 2, businessDay: '2026-11-24', waiting: state.waiting });
+  });
+
+  it('keeps RM presence live for staff, and leaves it alone on a public envelope', () => {
+    const available = { ...empty.rms[0], presence: 'available' as const, since: at };
+    const state = applyHallEvent(empty, event(1, 'rm.presence', { rm: available }));
+    expect(state.rms).toEqual([available]);
+    const envelope = { branchId: 'demo', seq: 2, at, businessDay: '2026-11-23', type: 'rm.presence' };
+    expect(applyHallEvent(state, envelope as BranchEvent).rms).toEqual([available]);
   });
 });

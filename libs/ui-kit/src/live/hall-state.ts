@@ -32,6 +32,7 @@ export const HALL_EVENT_TYPES: ReadonlySet<string> = new Set<HallEvent['type']>(
   'vip.flagged',
   'rm.callover',
   'referral.updated',
+  'rm.presence',
 ]);
 
 const isStaffView = (ticket: PublicTicketView | StaffTicketView): ticket is StaffTicketView => 'businessType' in ticket;
@@ -59,6 +60,10 @@ export function applyHallEvent(state: HallState, event: HallEvent): HallState {
   if (event.type === 'counter.updated') {
     counters = counters.map((counter) => (counter.id === event.counter.id ? event.counter : counter));
   }
+  let rms = state.rms;
+  if (event.type === 'rm.presence' && 'rm' in event) {
+    rms = rms.map((rm) => (rm.id === event.rm.id ? event.rm : rm));
+  }
   if ('queues' in event) {
     const moved = new Map(event.queues.map((queue) => [queue.code, queue]));
     queues = queues.map((queue) => moved.get(queue.code) ?? queue);
@@ -73,6 +78,7 @@ export function applyHallEvent(state: HallState, event: HallEvent): HallState {
     parked,
     queues,
     counters: withCurrentTickets(counters, nowServing),
+    rms,
   };
 }
 

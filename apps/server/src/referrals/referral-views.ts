@@ -1,0 +1,50 @@
+import type { LocalizedText, ReferralView } from '@lobbyflow/contracts';
+import type { EntityManager } from 'typeorm';
+import { StaffUserEntity } from '../staff/staff-user.entity';
+import type { ReferralEntity } from './referral.entity';
+
+/** The referral as staff see it: the digital 潜在贵宾客户推荐表 with its RM, answer, meeting and follow-ups. */
+export async function referralView(manager: EntityManager, referral: ReferralEntity): Promise<ReferralView> {
+  const rm = await manager.findOneOrFail(StaffUserEntity, { where: { id: referral.rmUserId } });
+  return {
+    id: referral.id,
+    ticketId: referral.ticketId,
+    ticketNumber: referral.ticketNumber,
+    walkIn: referral.walkIn,
+    customer: referral.customer,
+    classification: referral.classification,
+    score: referral.score,
+    reasons: referral.reasons,
+    rulesVersion: referral.rulesVersion,
+    rm: { id: rm.id, displayName: rm.displayName },
+    matchReason: referral.matchReason,
+    status: referral.status,
+    customerHasTime: referral.customerHasTime,
+    note: referral.note,
+    contact: referral.contact,
+    opening: opening(rm.displayName, referral),
+    referredBy: { id: referral.referredBy, role: referral.referredByRole },
+    createdAt: referral.createdAt.toISOString(),
+    alertedAt: referral.alertedAt?.toISOString() ?? null,
+    respondedAt: referral.respondedAt?.toISOString() ?? null,
+    deferMinutes: referral.deferMinutes,
+    declineReason: referral.declineReason,
+    passedOver: referral.passedOver,
+    metAt: referral.metAt?.toISOString() ?? null,
+    outcome: referral.outcome,
+    products: referral.products ?? [],
+    grade: referral.grade,
+    nextContactOn: referral.nextContactOn,
+    contacts: referral.contacts ?? [],
+  };
+}
+
+/** A suggested opening for the RM, built on the strongest reason (the RM's own words replace it). */
+function opening(rmName: string, referral: ReferralEntity): LocalizedText {
+  const name = rmName.replace(/\s*\(.*\)$/, '');
+  const top = referral.reasons[0];
+  return {
+    zh: `您好，我是客户经理${name}，很高兴认识您。${top ? `（客户特征：${top.text.zh}）` : ''}请问今天有什么可以帮您规划的？`,
+    en: `Hello, I am ${name}, a relationship manager here. ${top ? `(Noted: ${top.text.en}.) ` : ''}How may I help you plan today?`,
+  };
+}
