@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
 import { Clock } from './common/clock';
@@ -12,6 +13,7 @@ import { HallModule } from './hall/hall.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { ReportsModule } from './reports/reports.module';
 import { RulesModule } from './rules/rules.module';
 import { SeedModule } from './seed/seed.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -41,7 +43,9 @@ export class AppModule {
         DevicesModule,
         CustomersModule,
         RulesModule,
+        AdminModule,
         ReferralsModule,
+        ReportsModule,
         HealthModule,
         LiveModule,
         SeedModule,

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
           : `  Display board  ${base}/display#key=${device.key}`,
       ),
       `  Phone page     ${base}/t/<ticket token>   (the link in every issued ticket)`,
+      `  Staff console  ${base}/staff   (sign in with a staff login above)`,
       '',
       `  Try: curl -s ${base}/api/branches/${demo.branchCode}/queue -H "Authorization: Bearer <display key>"`,
     );

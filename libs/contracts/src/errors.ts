@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'UNKNOWN_SIGNAL',
   'IMPORT_REJECTED',
   'RULES_INVALID',
+  'CONFIG_INVALID',
   // auth
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
@@ -33,6 +34,8 @@ export const ERROR_CODES = [
   'DEVICE_NOT_FOUND',
   'CUSTOMER_NOT_FOUND',
   'REFERRAL_NOT_FOUND',
+  'QUEUE_NOT_FOUND',
+  'BUSINESS_TYPE_NOT_FOUND',
   // state
   'ILLEGAL_TRANSITION',
   'TICKET_PARKED_FOR_OTHER',
@@ -46,6 +49,11 @@ export const ERROR_CODES = [
   'TRANSFER_TARGET_REQUIRED',
   'TRANSFER_TO_SAME_QUEUE',
   'NO_ROUTE',
+  'ALREADY_EXISTS',
+  'CONFIG_IN_USE',
+  'LAST_ADMIN',
+  'CANNOT_DEACTIVATE_SELF',
+  'DAY_BOUNDARY_CONFLICT',
   // server
   'INTERNAL_ERROR',
 ] as const;
@@ -58,7 +66,8 @@ export interface ErrorBody {
   message: string;
   /**
    * Extra facts a client can act on: `{fields: [...]}` for VALIDATION_FAILED,
-   * `{retryAfterSeconds: 12}` for RECALL_TOO_SOON.
+   * `{retryAfterSeconds: 12}` for RECALL_TOO_SOON, `{problems: [{path, message}]}` for RULES_INVALID and
+   * the admin API's refusals (CONFIG_INVALID, ALREADY_EXISTS, CONFIG_IN_USE, ...).
    */
   details?: Record<string, unknown>;
 }

@@ -115,6 +115,8 @@ export interface StaffTicketView extends PublicTicketView {
   /** Counter a transfer sent the ticket to: only that counter calls it next. */
   targetCounterId: string | null;
   parkedFor: string | null;
+  /** The staff member who last called the ticket (reports attribute waits and services to them). */
+  servedBy: string | null;
   businessDone: string[];
   businessDay: string;
 }
@@ -149,6 +151,8 @@ export interface CounterView {
   kind: CounterKind;
   status: CounterStatus;
   pauseReason: string | null;
+  /** Since when the counter is paused (null unless paused): the lobby manager sees long pauses. */
+  pausedAt: string | null;
   queues: { queue: string; weight: number }[];
   staff: { id: string; displayName: string } | null;
   currentTicket: string | null;

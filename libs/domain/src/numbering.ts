@@ -26,6 +26,11 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** True for a local time of day like `00:00` or `04:30` (a branch's day start). */
+export function isTimeOfDay(value: string): boolean {
+  return HH_MM.test(value);
+}
+
 /**
  * The business day (YYYY-MM-DD) an instant belongs to in the branch's own time zone. A branch whose
  * day starts at `04:00` counts 02:30 local as the previous day.

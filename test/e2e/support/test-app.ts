@@ -118,7 +118,14 @@ export class TestHall {
       .set(headers)
       .send(body);
     if (response.status !== 201) throw new Error(`issue failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as { id: string; number: string; queue: string; token: string; ahead: number };
+    return response.body as {
+      id: string;
+      number: string;
+      queue: string;
+      token: string;
+      ahead: number;
+      estimatedWaitMinutes: number;
+    };
   }
 
   /** Calls next at a teller's own counter; returns the ticket or null on 204. */

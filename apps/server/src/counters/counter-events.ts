@@ -8,8 +8,8 @@ import { counterView } from '../tickets/ticket-views';
 import { seatHolders } from './seats';
 
 /**
- * Emits `counter.updated` for a counter saved in this transaction, with the figures of the queues it
- * serves (opening, pausing or staffing a counter moves their estimates).
+ * Emits `counter.updated` for a counter saved in this transaction, with every queue's figures (opening or
+ * pausing a counter moves the estimates of the queues it serves, and through shared counters others).
  */
 export async function emitCounterUpdated(tx: BranchTransaction, counterId: string): Promise<CounterView> {
   const config = await BranchConfig.load(tx.manager, tx.branch);
@@ -19,8 +19,7 @@ export async function emitCounterUpdated(tx: BranchTransaction, counterId: strin
     where: { counterId: counter.id, status: In(['called', 'serving']) },
   });
   const view = counterView(counter, holders.get(counter.id), current ?? undefined);
-  const codes = counter.queues.map((served) => served.queue);
-  const queues = (await HallFigures.load(tx.manager, config, codes)).queueViews(codes);
+  const queues = (await HallFigures.load(tx.manager, config, tx.now)).allQueueViews();
   tx.emit('counter.updated', { counter: view, queues });
   return view;
 }

@@ -50,6 +50,10 @@ export class CountersService {
     return this.commands.run(principal.branch, async (tx) => {
       const counter = await tx.manager.findOne(CounterEntity, { where: { id: counterId, branchId: tx.branch.id } });
       if (!counter) throw new DomainError('COUNTER_NOT_FOUND', 'There is no such counter in this branch.');
+      // A counter the admin closed is out of service: pausing or resuming it must not reopen it.
+      if (counter.status === 'closed') {
+        throw new DomainError('COUNTER_CLOSED', `Counter ${counter.code} is closed; an admin opens it again.`);
+      }
       await mutate(tx, counter);
       await tx.manager.save(CounterEntity, counter);
       return emitCounterUpdated(tx, counter.id);

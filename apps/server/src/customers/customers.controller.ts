@@ -36,9 +36,12 @@ export class CustomersController {
     return this.customers.importCsv(branchId, csv, principal);
   }
 
-  /** One customer's profile with assets; the view and its reason go to the audit log. */
+  /**
+   * One customer's profile with assets; the view and its reason go to the audit log. A teller sees only
+   * the customer being served at their own counter.
+   */
   @Get('customers/:id')
-  @Allow('rm', 'lobby-manager', 'admin')
+  @Allow('teller', 'rm', 'lobby-manager', 'admin')
   view(
     @Param('id', uuidParam('id')) id: string,
     @Query() query: ViewReasonQuery,

@@ -7,6 +7,7 @@ import type { StaffPrincipal } from '../auth/principal';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StaffUserEntity } from '../staff/staff-user.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
 import { parseCsv } from './csv';
 import { CustomerProfileEntity } from './customer-profile.entity';
 import { ID_KINDS, type IdKind, idHash, maskIdNumber, normalizeIdNumber } from './identity-number';
@@ -126,6 +127,7 @@ export class CustomersService {
         where: { id: customerId, branchId: tx.branch.id },
       });
       if (!profile) throw new DomainError('CUSTOMER_NOT_FOUND', 'There is no such customer in this branch.');
+      if (principal.role === 'teller') await assertServing(tx, principal, profile.id);
       await audit(tx, principal, 'profile.view', profile.id, reason);
       const rm = profile.rmUserId
         ? await tx.manager.findOne(StaffUserEntity, { where: { id: profile.rmUserId } })
@@ -250,4 +252,22 @@ async function audit(
     reason,
     at: tx.now,
   });
+}
+
+/**
+ * A teller judges the value of the customer in front of them (domain.md §3, 查询客户资产), and only that
+ * customer: the profile must be on the ticket called or served at the teller's own counter.
+ */
+async function assertServing(tx: BranchTransaction, principal: StaffPrincipal, customerId: string): Promise<void> {
+  const current = principal.counterId
+    ? await tx.manager.findOne(TicketEntity, {
+        where: { branchId: tx.branch.id, counterId: principal.counterId, status: In(['called', 'serving']) },
+      })
+    : null;
+  if (current?.customer?.id !== customerId) {
+    throw new DomainError(
+      'FORBIDDEN',
+      "A teller may view only the profile of the customer being served at the teller's own counter.",
+    );
+  }
 }

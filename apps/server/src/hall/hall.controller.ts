@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { EventsPage, QueueSnapshot, ServiceView } from '@lobbyflow/contracts';
+import type { BranchSettingsView, EventsPage, QueueSnapshot, ServiceView } from '@lobbyflow/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import type { Principal } from '../auth/principal';
+import { BranchSettingsService } from './branch-settings.service';
 import { HallService } from './hall.service';
 
 export class EventsQuery {
@@ -20,13 +21,26 @@ export class EventsQuery {
 @ApiTags('hall')
 @Controller('branches/:branchId')
 export class HallController {
-  constructor(private readonly hall: HallService) {}
+  constructor(
+    private readonly hall: HallService,
+    private readonly branchSettings: BranchSettingsService,
+  ) {}
 
   /** Business types the kiosk offers, with their category. */
   @Get('services')
   @Allow('kiosk', 'display', 'teller', 'lobby-manager', 'rm', 'admin')
   services(@Param('branchId') branchId: string): Promise<ServiceView[]> {
     return this.hall.services(branchId);
+  }
+
+  /**
+   * The rules staff screens follow: recall delay, pause reasons, service level, call-over answer time and
+   * the identification rules (the signals a teller or lobby manager ticks). Read-only; admins edit them.
+   */
+  @Get('settings')
+  @Allow('teller', 'lobby-manager', 'rm', 'admin')
+  settings(@Param('branchId') branchId: string): Promise<BranchSettingsView> {
+    return this.branchSettings.settings(branchId);
   }
 
   /** The live hall: queues, waiting tickets, counters, now serving, and the `seq` it reflects. */

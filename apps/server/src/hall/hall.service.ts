@@ -63,7 +63,7 @@ export class HallService {
           status: In(['waiting', 'called', 'serving', 'parked']),
         },
       });
-      const figures = await HallFigures.load(manager, config);
+      const figures = await HallFigures.asOfLastChange(manager, config, this.clock.now());
       const seats = await seatHolders(manager, config, this.clock.now());
       const rms = staff ? await rmPresenceViews(manager, branch.id, this.clock.now()) : [];
       const view = (ticket: TicketEntity) => {
@@ -80,7 +80,7 @@ export class HallService {
         seq: branch.lastSeq,
         businessDay: branch.businessDay,
         at: this.clock.now().toISOString(),
-        queues: figures.queueViews(config.queues.map((queue) => queue.code)),
+        queues: figures.allQueueViews(),
         waiting: list('waiting'),
         nowServing: list('called', 'serving'),
         parked: staff ? list('parked') : [],

@@ -17,8 +17,9 @@ const MAY_LEAVE_LINE: ReadonlySet<BranchEvent['type']> = new Set([
 ]);
 
 /**
- * The phone page's updates: after each committed batch, every waiting ticket in a queue the batch
- * touched hears its new place and estimate (`ticket.position`), and one with nobody ahead any more hears
+ * The phone page's updates: after each committed batch that moved a ticket or a counter, every waiting
+ * ticket hears its new place and estimate (`ticket.position`; counters shared between queues make any
+ * change move any estimate), and one with nobody ahead any more hears
  * `ticket.next` (idempotent: it may come again if the line moves while the ticket is first). Positions are
  * derived, not logged: a phone that reconnects reads its ticket afresh.
  */
@@ -30,32 +31,29 @@ export class TicketPositions {
     branchCode: string,
     events: readonly BranchEvent[],
   ): Promise<(TicketPositionEvent | TicketNextEvent)[]> {
-    const touched = new Set<string>();
+    let moved = false;
     const movedUp = new Set<string>();
     for (const event of events) {
+      if (event.type === 'counter.updated') moved = true;
       if (!('ticket' in event) || event.type === 'vip.flagged') continue;
-      touched.add(event.ticket.queue);
-      if (event.fromQueue) {
-        touched.add(event.fromQueue);
-        movedUp.add(event.fromQueue);
-      }
+      moved = true;
+      if (event.fromQueue) movedUp.add(event.fromQueue);
       if (MAY_LEAVE_LINE.has(event.type) && event.ticket.status !== 'waiting') movedUp.add(event.ticket.queue);
     }
-    if (touched.size === 0) return [];
+    if (!moved) return [];
     const last = events[events.length - 1];
-    return this.commands.read((manager) => this.updates(manager, branchCode, [...touched], movedUp, last));
+    return this.commands.read((manager) => this.updates(manager, branchCode, movedUp, last));
   }
 
   private async updates(
     manager: EntityManager,
     branchCode: string,
-    queues: string[],
     movedUp: Set<string>,
     last: BranchEvent,
   ): Promise<(TicketPositionEvent | TicketNextEvent)[]> {
     const branch = await manager.findOneOrFail(BranchEntity, { where: { code: branchCode } });
     const config = await BranchConfig.load(manager, branch);
-    const figures = await HallFigures.load(manager, config, queues);
+    const figures = await HallFigures.load(manager, config, new Date(last.at));
     const envelope = { branchId: branchCode, seq: last.seq, at: last.at };
     return figures.waitingTickets.flatMap((ticket) => {
       const view = ticketTokenView(ticket, config, figures);

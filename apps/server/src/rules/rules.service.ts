@@ -6,11 +6,10 @@ import type {
   TierLadder,
   TierLaddersView,
 } from '@lobbyflow/contracts';
-import { DomainError, validateIdentificationRules, validateLadder } from '@lobbyflow/domain';
+import { DomainError, missingSignals, validateIdentificationRules, validateLadder } from '@lobbyflow/domain';
 import { BranchEntity } from '../branches/branch.entity';
 import { BusinessTypeEntity } from '../branches/business-type.entity';
 import { BranchCommands } from '../commands/branch-commands';
-import { missingSignals } from '../seed/seed-file';
 import type { IdentificationRulesDto } from './dto/identification-rules.dto';
 import type { TierConditionDto, TierLadderDto } from './dto/tier-ladder.dto';
 

@@ -40,6 +40,7 @@ export function staffTicketView(ticket: TicketEntity, counter?: CounterEntity): 
     counterId: ticket.counterId,
     targetCounterId: ticket.targetCounterId,
     parkedFor: ticket.parkedFor,
+    servedBy: ticket.servedBy,
     businessDone: ticket.businessDone,
     businessDay: ticket.businessDay,
   };
@@ -63,6 +64,7 @@ export function counterView(
     kind: counter.kind,
     status: counter.status,
     pauseReason: counter.pauseReason,
+    pausedAt: counter.status === 'paused' ? (counter.pausedAt?.toISOString() ?? null) : null,
     queues: counter.queues,
     staff: staff ? { id: staff.id, displayName: staff.displayName } : null,
     currentTicket: currentTicket?.number ?? null,

@@ -15,6 +15,7 @@ import { In, LessThan, type EntityManager } from 'typeorm';
 import { isStaff, type Principal, type StaffPrincipal } from '../auth/principal';
 import { newTicketToken } from '../auth/secrets';
 import { HallFigures } from '../hall/hall-figures';
+import { Clock } from '../common/clock';
 import { BranchEntity } from '../branches/branch.entity';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
@@ -52,6 +53,7 @@ export interface IssueOutcome {
 export class TicketsService implements OnModuleInit {
   constructor(
     private readonly commands: BranchCommands,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
   ) {}
 
@@ -106,7 +108,9 @@ export class TicketsService implements OnModuleInit {
               'This Idempotency-Key was already used for a different ticket request; use a new key for a new request.',
             );
           }
-          return { ticket: await this.issuedView(manager, branch, earlier), replayed: true };
+          const config = await BranchConfig.load(manager, branch);
+          const figures = await HallFigures.load(manager, config, now);
+          return { ticket: issuedView(earlier, config, figures), replayed: true };
         }
       }
 
@@ -185,9 +189,9 @@ export class TicketsService implements OnModuleInit {
       if (adviceOutcome) {
         await this.recordAdvice(tx, dto.businessType, adviceOutcome, ticket.id);
       }
-      const figures = await HallFigures.load(manager, config, [ticket.queue]);
-      tx.emit('ticket.issued', { ticket: staffTicketView(ticket), queues: figures.queueViews([ticket.queue]) });
-      return { ticket: await this.issuedView(manager, branch, ticket, config), replayed: false };
+      const figures = await HallFigures.load(manager, config, tx.now);
+      tx.emit('ticket.issued', { ticket: staffTicketView(ticket), queues: figures.allQueueViews() });
+      return { ticket: issuedView(ticket, config, figures), replayed: false };
     });
   }
 
@@ -231,7 +235,7 @@ export class TicketsService implements OnModuleInit {
         throw new DomainError('TICKET_NOT_FOUND', 'This ticket link is not valid; please scan the code again.');
       const branch = await manager.findOneOrFail(BranchEntity, { where: { id: ticket.branchId } });
       const config = await BranchConfig.load(manager, branch);
-      const figures = await HallFigures.load(manager, config, [ticket.queue]);
+      const figures = await HallFigures.asOfLastChange(manager, config, this.clock.now());
       return ticketTokenView(ticket, config, figures);
     });
   }
@@ -333,14 +337,20 @@ export class TicketsService implements OnModuleInit {
           ...(note ? { note } : {}),
         })),
       ];
+      // The tier the kiosk found for a known customer stays part of the verdict: a flag never unmakes a VIP.
+      const profile = ticket.customer
+        ? await tx.manager.findOne(CustomerProfileEntity, { where: { id: ticket.customer.id, branchId: tx.branch.id } })
+        : null;
+      const { identification: rules, tierLadders } = tx.branch.settings;
       ticket.identification = identify(
         {
           signals: [
             ...ticket.signals.map((code) => ({ code })),
             ...observations.map((observation) => ({ code: observation.code, note: observation.note })),
           ],
+          tier: profile ? knownTierOf(profile.tier, profile, tierLadders, rules.vipTiers) : null,
         },
-        tx.branch.settings.identification,
+        rules,
       );
       ticket.observations = observations;
       await tx.manager.save(TicketEntity, ticket);
@@ -390,8 +400,7 @@ export class TicketsService implements OnModuleInit {
     Object.assign(ticket, transition(ticket, command, tx.branch.settings.lifecycle, tx.now));
     await tx.manager.save(TicketEntity, ticket);
     const view = staffTicketView(ticket, config.counterById(ticket.counterId));
-    const affected = [...new Set([before.queue, ticket.queue])];
-    const queues = (await HallFigures.load(tx.manager, config, affected)).queueViews(affected);
+    const queues = (await HallFigures.load(tx.manager, config, tx.now)).allQueueViews();
     if (command.action === 'transfer') {
       // The ticket's row starts a new wait; the service it got at the first counter stays in the log.
       const leg = before.calledAt
@@ -470,39 +479,6 @@ export class TicketsService implements OnModuleInit {
     await tx.manager.update(CounterEntity, { branchId: tx.branch.id }, { priorityStreak: 0 });
   }
 
-  private async issuedView(
-    manager: EntityManager,
-    branch: BranchEntity,
-    ticket: TicketEntity,
-    loaded?: BranchConfig,
-  ): Promise<IssuedTicket> {
-    const config = loaded ?? (await BranchConfig.load(manager, branch));
-    const { ahead, estimatedWaitMinutes } = (await HallFigures.load(manager, config, [ticket.queue])).position(ticket);
-    // Where this ticket goes, in one sentence: the counter route's advice (never the self-service advice
-    // the customer already declined). Recomputed for a replay, from the ticket's own facts.
-    const { counterAdvice: advice } = divert(
-      {
-        businessType: ticket.businessType,
-        amount: ticket.amount ?? undefined,
-        hasCard: ticket.hasCard ?? undefined,
-        priority: ticket.priority,
-      },
-      config.diversionRules,
-    );
-    return {
-      id: ticket.id,
-      number: ticket.number,
-      queue: ticket.queue,
-      destination: ticket.destination,
-      ahead,
-      estimatedWaitMinutes,
-      token: ticket.token,
-      issuedAt: ticket.issuedAt.toISOString(),
-      businessDay: ticket.businessDay,
-      advice,
-    };
-  }
-
   private async branchConfig(manager: EntityManager, branchCode: string): Promise<BranchConfig> {
     const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
     if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
@@ -543,4 +519,32 @@ const EVENT_OF = {
 /** Key order must not change the hash of an otherwise identical request. */
 function canonical(dto: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(dto).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The ticket as the kiosk shows it: place, estimate, where to go, the phone link. */
+function issuedView(ticket: TicketEntity, config: BranchConfig, figures: HallFigures): IssuedTicket {
+  const { ahead, estimatedWaitMinutes } = figures.position(ticket);
+  // Where this ticket goes, in one sentence: the counter route's advice (never the self-service advice
+  // the customer already declined). Recomputed for a replay, from the ticket's own facts.
+  const { counterAdvice: advice } = divert(
+    {
+      businessType: ticket.businessType,
+      amount: ticket.amount ?? undefined,
+      hasCard: ticket.hasCard ?? undefined,
+      priority: ticket.priority,
+    },
+    config.diversionRules,
+  );
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    queue: ticket.queue,
+    destination: ticket.destination,
+    ahead,
+    estimatedWaitMinutes,
+    token: ticket.token,
+    issuedAt: ticket.issuedAt.toISOString(),
+    businessDay: ticket.businessDay,
+    advice,
+  };
 }

@@ -30,6 +30,7 @@ function ticket(overrides: Partial<StaffTicketView>): StaffTicketView {
     counterId: null,
     targetCounterId: null,
     parkedFor: null,
+    servedBy: null,
     businessDone: [],
     businessDay: '2026-11-23',
     ...overrides,
@@ -53,6 +54,7 @@ const counter1: CounterView = {
   kind: 'cash',
   status: 'open',
   pauseReason: null,
+  pausedAt: null,
   queues: [{ queue: 'A', weight: 1 }],
   staff: null,
   currentTicket: null,
@@ -122,7 +124,7 @@ describe('applyHallEvent', () => {
   });
 
   it('replaces a counter on counter.updated but keeps its current ticket from the lists', () => {
-    const paused = { ...counter1, status: 'paused' as const, pauseReason: 'break' };
+    const paused = { ...counter1, status: 'paused' as const, pauseReason: 'break', pausedAt: at };
     const state = applyHallEvent(empty, event(1, 'counter.updated', { counter: paused, queues: [queueA(0)] }));
     expect(state.counters).toEqual([paused]);
   });

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { BranchSettingsView } from '@lobbyflow/contracts';
+import { DomainError } from '@lobbyflow/domain';
+import { BranchEntity } from '../branches/branch.entity';
+import { BranchCommands } from '../commands/branch-commands';
+
+/** The branch rules staff screens follow (recall delay, pause reasons, service level, identification). */
+@Injectable()
+export class BranchSettingsService {
+  constructor(private readonly commands: BranchCommands) {}
+
+  async settings(branchCode: string): Promise<BranchSettingsView> {
+    return this.commands.read(async (manager) => {
+      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
+      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const { lifecycle, serviceLevelMinutes, pauseReasons, callover, identification, tierLadders } = branch.settings;
+      return {
+        branchId: branch.code,
+        serviceLevelMinutes,
+        lifecycle: {
+          recallDelaySeconds: lifecycle.recallDelaySeconds,
+          noShowAfterRecalls: lifecycle.noShowAfterRecalls,
+          returnHoldSeconds: lifecycle.returnHoldSeconds,
+        },
+        pauseReasons: pauseReasons.map(({ code, name }) => ({ code, name })),
+        calloverAnswerSeconds: callover.answerSeconds,
+        identification,
+        tierLadders,
+      };
+    });
+  }
+}

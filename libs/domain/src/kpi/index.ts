@@ -1,0 +1,4 @@
+export * from './hall-kpis';
+export * from './kpi';
+export * from './local-time';
+export * from './visits';
