@@ -214,6 +214,25 @@ describe('admin: staff', () => {
     expect((await login('teller7', 'a-fresh-passphrase')).status).toBe(200);
   });
 
+  it('ends every session of the old password at once: a token from before a reset is refused', async () => {
+    const before = (
+      await hall.http
+        .post('/api/auth/login')
+        .send({ username: 'teller7', password: 'a-fresh-passphrase', takeOver: true })
+        .expect(200)
+    ).body as LoginResult;
+    const queue = (token: string) => hall.http.get('/api/branches/demo/queue').set('Authorization', `Bearer ${token}`);
+    expect((await queue(before.accessToken)).status).toBe(200);
+    expect((await send('post', `${STAFF}/${teller7.id}/password`, { password: 'another-passphrase' })).status).toBe(
+      204,
+    );
+    const refused = await queue(before.accessToken);
+    expectError(refused, 401, 'UNAUTHENTICATED');
+    expect(refused.body.message).toMatch(/sessions were ended/);
+    const after = (await login('teller7', 'another-passphrase')).body as LoginResult;
+    expect((await queue(after.accessToken)).status).toBe(200);
+  });
+
   it('refuses deactivating yourself and leaving the branch without an admin', async () => {
     const admin = await idOf('admin');
     const self = await send('post', `${STAFF}/${admin}/deactivate`);
@@ -249,6 +268,9 @@ describe('admin: staff', () => {
     expectError(lastOne, 409, 'LAST_ADMIN');
     const revived = await hall.http.post(`${STAFF}/${admin}/reactivate`).set('Authorization', `Bearer ${deputyToken}`);
     expect(revived.body.active).toBe(true);
+    // Reactivated, the head signs in again: the tokens from before the deactivation stay refused.
+    expectError(await hall.http.get(STAFF).set('Authorization', await hall.auth('admin')), 401, 'UNAUTHENTICATED');
+    hall.forget('admin');
     expectError(
       await send('patch', `${STAFF}/00000000-0000-4000-8000-000000000000`, { displayName: 'Nobody' }),
       404,
@@ -269,6 +291,7 @@ describe('admin: staff', () => {
         'admin staff.update',
         'admin staff.deactivate',
         'admin staff.password-reset',
+        'admin staff.password-reset',
         'admin staff.reactivate',
         'admin staff.create',
         'deputy staff.deactivate',
@@ -279,6 +302,7 @@ describe('admin: staff', () => {
     expect(text).not.toContain(NEW_PASSWORD);
     expect(text).not.toContain('a-fresh-passphrase');
     expect(text).not.toContain('deputy-passphrase');
+    expect(text).not.toContain('another-passphrase');
     expect(entries.find((entry) => entry.action === 'staff.password-reset')?.reason).toBe(
       'staff teller7: password reset',
     );

@@ -171,11 +171,11 @@ export interface ResetPasswordRequest {
 }
 
 /**
- * Sent to a staff member's sockets (`user:<id>`) when an admin deactivates the account or changes its
- * role; the sockets are closed after it and the person's tokens are refused from then on.
+ * Sent to a staff member's sockets (`user:<id>`) when an admin deactivates the account, changes its role
+ * or resets its password; the sockets are closed after it and the person's tokens are refused from then on.
  */
 export interface SessionEndedEvent {
   type: 'session.ended';
-  reason: 'deactivated' | 'role-changed';
+  reason: 'deactivated' | 'role-changed' | 'password-reset';
   at: string;
 }

@@ -1,5 +1,6 @@
 import type { CounterView, PublicTicketView, QueueView, StaffTicketView, TicketTokenView } from './views';
 import type { AdviceOutcome, Destination } from './enums';
+import type { SessionEndedEvent } from './admin';
 import type { ReferralView, RmPresenceView } from './referrals';
 
 /**
@@ -152,7 +153,8 @@ export interface SessionReplacedEvent {
 /**
  * Everything a socket may receive, by event name (the name is also the payload's `type`).
  * Staff rooms receive BranchEvent, public rooms PublicBranchEvent; a ticket room receives its own ticket's
- * public events plus `ticket.position` and `ticket.next`; a staff session receives `session.replaced`.
+ * public events plus `ticket.position` and `ticket.next`; a staff session receives `session.replaced`, and
+ * all of a person's sockets `session.ended` when an admin ends their sessions.
  */
 export type ClientEventMap = {
   [K in BranchEventType]: (event: Extract<BranchEvent, { type: K }> | Extract<PublicBranchEvent, { type: K }>) => void;
@@ -160,6 +162,7 @@ export type ClientEventMap = {
   'ticket.position': (event: TicketPositionEvent) => void;
   'ticket.next': (event: TicketNextEvent) => void;
   'session.replaced': (event: SessionReplacedEvent) => void;
+  'session.ended': (event: SessionEndedEvent) => void;
 };
 
 /** Names of the socket rooms (design.md §2.5). */

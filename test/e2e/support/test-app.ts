@@ -98,6 +98,11 @@ export class TestHall {
     return response.body as LoginResult;
   }
 
+  /** Drops a remembered token: the next request signs in afresh. */
+  forget(username: string): void {
+    this.tokens.delete(username);
+  }
+
   async auth(username: string): Promise<string> {
     return `Bearer ${(await this.login(username)).accessToken}`;
   }

@@ -76,6 +76,7 @@ export class AdminStaffService {
         presence: null,
         presenceSince: null,
         presenceUntil: null,
+        sessionVersion: 0,
       });
       await tx.manager.insert(StaffUserEntity, user);
       const view = adminStaffView(user, counters);
@@ -115,11 +116,16 @@ export class AdminStaffService {
       };
       refuseIfAny('CONFIG_INVALID', [...validateStaffMember(next), ...unknownCounter(next, counters)]);
       assertStaffChangeAllowed(actor.userId, user, { role, active: user.active }, await this.accounts(tx));
-      if (role !== user.role) await endSessions(tx, user, 'role-changed');
-      Object.assign(user, next);
-      const after = adminStaffView(user, counters);
+      let target = user;
+      if (role !== user.role) {
+        await endSessions(tx, user, 'role-changed');
+        // Ending the sessions changed the row (session version, RM presence): save over a fresh copy.
+        target = await this.userIn(tx, userId);
+      }
+      Object.assign(target, next);
+      const after = adminStaffView(target, counters);
       if (JSON.stringify(after) === JSON.stringify(before)) return after;
-      await tx.manager.save(StaffUserEntity, user);
+      await tx.manager.save(StaffUserEntity, target);
       await recordAdminChange(tx, actor, {
         action: 'staff.update',
         subjectId: user.id,
@@ -147,6 +153,8 @@ export class AdminStaffService {
     await this.commands.run(branchCode, async (tx) => {
       const user = await this.userIn(tx, userId);
       await tx.manager.update(StaffUserEntity, { id: user.id }, { passwordHash });
+      // Every session of the old password ends (someone else may know it).
+      await endSessions(tx, user, 'password-reset');
       await recordAdminChange(tx, actor, {
         action: 'staff.password-reset',
         subjectId: user.id,
@@ -205,8 +213,8 @@ function unknownCounter(member: StaffMemberConfig, counters: readonly CounterEnt
 
 /**
  * Ends what a person's old credentials still hold: the counter seat (screens see the counter unstaffed),
- * an RM's presence, and open sockets (told why, then closed). Their tokens are refused from now on
- * because AuthService checks the account's active flag and role on every request.
+ * an RM's presence, and open sockets (told why, then closed). Their tokens are refused from now on:
+ * the account's session version goes up and AuthService refuses older tokens.
  */
 async function endSessions(
   tx: BranchTransaction,
@@ -220,6 +228,7 @@ async function endSessions(
     await emitCounterUpdated(tx, counter.id);
   }
   if (user.role === 'rm') await setRmPresence(tx, user.id, 'away', null);
+  await tx.manager.increment(StaffUserEntity, { id: user.id }, 'sessionVersion', 1);
   const ended: SessionEndedEvent = { type: 'session.ended', reason, at: tx.now.toISOString() };
   tx.notify({ room: rooms.user(user.id), event: ended.type, payload: ended, disconnect: true });
 }

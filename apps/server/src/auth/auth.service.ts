@@ -24,6 +24,8 @@ interface StaffClaims {
   sub: string;
   /** Expiry, seconds since the epoch (set by the signer). */
   exp?: number;
+  /** The account's session version when the token was issued (see StaffUserEntity.sessionVersion). */
+  ver?: number;
   /** Session id: a counter seat belongs to one session, so a take-over ends the other one. */
   sid: string;
   role: StaffRole;
@@ -66,6 +68,7 @@ export class AuthService {
       sid: sessionId,
       role: user.role,
       branch: branch.code,
+      ver: user.sessionVersion,
       ...(counterId ? { counter: counterId } : {}),
     };
     const accessToken = await this.jwt.signAsync(claims);
@@ -205,11 +208,18 @@ export class AuthService {
       typeof claims.sid === 'string' &&
       typeof claims.branch === 'string' &&
       (STAFF_ROLES as readonly unknown[]).includes(claims.role) &&
-      (claims.counter === undefined || typeof claims.counter === 'string');
+      (claims.counter === undefined || typeof claims.counter === 'string') &&
+      (claims.ver === undefined || Number.isInteger(claims.ver));
     if (!valid) throw new DomainError('UNAUTHENTICATED', 'The token is missing required claims; please sign in again.');
     const user = await this.users.findOne({ where: { id: claims.sub, active: true } });
     if (!user || user.role !== claims.role || (await this.branchCode(user.branchId)) !== claims.branch) {
       throw new DomainError('UNAUTHENTICATED', 'This account is no longer active in this role; please sign in again.');
+    }
+    if ((claims.ver ?? 0) !== user.sessionVersion) {
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Your sessions were ended (your password or account was changed); please sign in again.',
+      );
     }
     if (claims.counter !== undefined) {
       const counter = await this.counters.findOne({ where: { id: claims.counter } });

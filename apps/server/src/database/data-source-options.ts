@@ -24,6 +24,7 @@ import { DiversionIdempotency1763900000006 } from './migrations/1763900000006-di
 import { TicketCustomer1763900000007 } from './migrations/1763900000007-ticket-customer';
 import { Referrals1763900000008 } from './migrations/1763900000008-referrals';
 import { ReferralLifecycle1763900000009 } from './migrations/1763900000009-referral-lifecycle';
+import { StaffSessionVersion1763900000010 } from './migrations/1763900000010-staff-session-version';
 
 export const ENTITIES = [
   BranchEntity,
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   TicketCustomer1763900000007,
   Referrals1763900000008,
   ReferralLifecycle1763900000009,
+  StaffSessionVersion1763900000010,
 ];
 
 /**

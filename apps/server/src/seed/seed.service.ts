@@ -105,6 +105,7 @@ export class SeedService {
           presence: null,
           presenceSince: null,
           presenceUntil: null,
+          sessionVersion: 0,
         })),
       );
       for (const device of seed.devices) {

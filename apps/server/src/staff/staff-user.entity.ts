@@ -44,4 +44,11 @@ export class StaffUserEntity {
   /** A presence lapses with the session that set it: an RM whose token expired is away. */
   @InstantColumn({ nullable: true })
   presenceUntil!: Date | null;
+
+  /**
+   * Carried in every token (`ver`): a password reset, deactivation or role change raises it, and every
+   * older token is refused at once.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion!: number;
 }

@@ -129,6 +129,12 @@ describe('applyHallEvent', () => {
     expect(state.counters).toEqual([paused]);
   });
 
+  it('adds a counter it did not know (created by an admin) on counter.updated', () => {
+    const counter9 = { ...counter1, id: 'c9', code: '9', name: { zh: '9号窗口', en: 'Counter 9' } };
+    const state = applyHallEvent(empty, event(1, 'counter.updated', { counter: counter9, queues: [queueA(0)] }));
+    expect(state.counters.map((counter) => counter.id)).toEqual(['c1', 'c9']);
+  });
+
   it('ignores an event it already has and moves seq and business day on an envelope-only event', () => {
     const state = applyHallEvent(empty, event(1, 'ticket.issued', { ticket: ticket({}), queues: [queueA(1)] }));
     expect(applyHallEvent(state, event(1, 'ticket.issued', { ticket: ticket({ id: 'x' }), queues: [] }))).toBe(state);

@@ -58,7 +58,11 @@ export function applyHallEvent(state: HallState, event: HallEvent): HallState {
     if (ticket.status === 'parked' && isStaffView(ticket)) parked = sortForDisplay([...parked, ticket]);
   }
   if (event.type === 'counter.updated') {
-    counters = counters.map((counter) => (counter.id === event.counter.id ? event.counter : counter));
+    const known = counters.some((counter) => counter.id === event.counter.id);
+    // A counter an admin just created joins the list, at the end as the snapshot orders it.
+    counters = known
+      ? counters.map((counter) => (counter.id === event.counter.id ? event.counter : counter))
+      : [...counters, event.counter];
   }
   let rms = state.rms;
   if (event.type === 'rm.presence' && 'rm' in event) {
