@@ -71,7 +71,7 @@ describe('KPI reports', () => {
       pausedMinutes: 6,
       pausedByReason: { break: 6 },
     });
-    expect(body.diversion).toEqual({ advised: 1, accepted: 1, declined: 0, rate: 1 });
+    expect(body.diversion).toEqual({ advised: 1, accepted: 1, declined: 0, rate: 1, redirected: 0 });
   });
 
   it('exports the same figures as CSV', async () => {

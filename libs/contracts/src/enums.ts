@@ -70,9 +70,10 @@ export type BusinessCategory = (typeof BUSINESS_CATEGORIES)[number];
 /**
  * What happened to the kiosk's self-service advice. `declined`: shown and the customer still wanted a
  * counter ticket; `not-shown`: a self-service route existed but the ticket was issued without showing it
- * (a lobby manager issuing for a customer, say); `accepted`: the customer went to the machine.
+ * (a lobby manager issuing for a customer, say); `accepted`: the customer went to the machine;
+ * `redirected`: the lobby manager sent a customer already holding a ticket to self-service (re-divert).
  */
-export const ADVICE_OUTCOMES = ['accepted', 'declined', 'not-shown'] as const;
+export const ADVICE_OUTCOMES = ['accepted', 'declined', 'not-shown', 'redirected'] as const;
 export type AdviceOutcome = (typeof ADVICE_OUTCOMES)[number];
 
 /** Transaction signals raised by diversion, the first layer of identification (domain.md §3). */

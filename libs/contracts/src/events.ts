@@ -69,6 +69,8 @@ export interface DiversionEventData {
   destination: Destination;
   outcome: AdviceOutcome;
   ticketId: string | null;
+  /** Why the lobby manager re-diverted a ticket holder to self-service (`redirected` only). */
+  reason?: string;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { LocalizedText } from './i18n';
+
 /**
  * Reports a branch head can check (issue #7): computed from the branch's own event log and ticket rows.
  * Definitions are in the README ("Reports"): waiting time = call - queue entry (the last call counts),
@@ -49,12 +51,14 @@ export interface CounterKpis {
   utilisation: number | null;
 }
 
-/** Customers who accepted the self-service advice, of those advised. */
+/** Customers who accepted the self-service advice, of those advised at the kiosk. */
 export interface DiversionKpis {
   advised: number;
   accepted: number;
   declined: number;
   rate: number | null;
+  /** Ticket holders the lobby manager sent to self-service afterwards (not part of the rate). */
+  redirected: number;
 }
 
 /** The referral funnel: flagged -> alerted -> met -> converted. */
@@ -78,4 +82,17 @@ export interface KpiReport {
   counters: CounterKpis[];
   diversion: DiversionKpis;
   referrals: { total: FunnelKpis; byRm: FunnelKpis[]; bySource: FunnelKpis[] };
+}
+
+/**
+ * A staffing suggestion for the lobby manager (`GET /api/branches/:branchId/staffing-hints`): open a
+ * counter when a queue's predicted wait breaks the service level, pause one when its queues are quiet.
+ */
+export interface StaffingHint {
+  kind: 'open-counter' | 'pause-counter';
+  queue: string;
+  /** The counter to open or pause; null when every counter for the queue is already open. */
+  counter: string | null;
+  estimatedWaitMinutes: number;
+  text: LocalizedText;
 }

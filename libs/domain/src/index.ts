@@ -15,6 +15,7 @@ export * from './rm-matching';
 export * from './rules';
 export * from './staff-accounts';
 export * from './simulation';
+export * from './staffing-hints';
 export * from './ticket-lifecycle';
 export * from './tiers';
 export * from './wait-estimate';

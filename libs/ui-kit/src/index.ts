@@ -1,8 +1,11 @@
 export * from './data/api-client';
 export { HallApi } from './data/hall-api';
 export * from './data/kiosk-api';
+export * from './data/staff-api';
 export * from './i18n/locale';
 export * from './i18n/speech';
 export * from './live/hall-state';
 export * from './live/live-hall.controller';
 export * from './live/live-ticket.controller';
+export * from './live/server-clock';
+export * from './staff/hall-alerts';

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { BranchSettingsView, EventsPage, QueueSnapshot, ServiceView } from '@lobbyflow/contracts';
+import type { BranchSettingsView, EventsPage, QueueSnapshot, ServiceView, StaffingHint } from '@lobbyflow/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import type { Principal } from '../auth/principal';
 import { BranchSettingsService } from './branch-settings.service';
 import { HallService } from './hall.service';
+import { StaffingService } from './staffing.service';
 
 export class EventsQuery {
   /** Return events with a `seq` greater than this (the last one the client holds). */
@@ -24,6 +25,7 @@ export class HallController {
   constructor(
     private readonly hall: HallService,
     private readonly branchSettings: BranchSettingsService,
+    private readonly staffing: StaffingService,
   ) {}
 
   /** Business types the kiosk offers, with their category. */
@@ -59,5 +61,12 @@ export class HallController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<EventsPage> {
     return this.hall.eventsAfter(branchId, query.after ?? 0, principal);
+  }
+
+  /** What the lobby manager could do about staffing now: open a counter, or pause one. */
+  @Get('staffing-hints')
+  @Allow('lobby-manager', 'admin')
+  staffingHints(@Param('branchId') branchId: string): Promise<StaffingHint[]> {
+    return this.staffing.hints(branchId);
   }
 }

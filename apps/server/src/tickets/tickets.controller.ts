@@ -6,7 +6,13 @@ import { NoBody, uuidParam } from '../common/params';
 import { Allow, CurrentPrincipal, Public } from '../auth/allow.decorator';
 import type { Principal, StaffPrincipal } from '../auth/principal';
 import { AcceptAdviceDto, IssueTicketDto, TriageDto } from './dto/issue-ticket.dto';
-import { FinishTicketDto, FlagTicketDto, ParkTicketDto, TransferTicketDto } from './dto/ticket-commands.dto';
+import {
+  FinishTicketDto,
+  FlagTicketDto,
+  ParkTicketDto,
+  RedirectTicketDto,
+  TransferTicketDto,
+} from './dto/ticket-commands.dto';
 import { TicketsService } from './tickets.service';
 
 @ApiTags('tickets')
@@ -175,5 +181,17 @@ export class TicketsController {
     @NoBody() _body: object,
   ) {
     return this.tickets.act(id, principal, { action: 'cancel' });
+  }
+
+  /** The lobby manager re-diverts a waiting customer to self-service: the ticket ends, the diversion counts. */
+  @Post('tickets/:id/self-service')
+  @HttpCode(200)
+  @Allow('lobby-manager', 'admin')
+  redirect(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @Body() body: RedirectTicketDto,
+  ): Promise<StaffTicketView> {
+    return this.tickets.redirectToSelfService(id, principal, body.reason);
   }
 }

@@ -443,12 +443,38 @@ export class TicketsService implements OnModuleInit {
     return ticket;
   }
 
+  /**
+   * The lobby manager re-diverts a waiting customer to self-service (the amount is small after all, the
+   * machine is free): the ticket is cancelled and the diversion recorded as `redirected`, with the reason,
+   * in one transaction. Only business the branch lets machines do can be re-diverted.
+   */
+  async redirectToSelfService(ticketId: string, principal: StaffPrincipal, reason: string): Promise<StaffTicketView> {
+    return this.commands.run(principal.branch, async (tx) => {
+      const config = await BranchConfig.load(tx.manager, tx.branch);
+      const ticket = await this.ticketIn(tx, ticketId);
+      if (ticket.status !== 'waiting') {
+        throw new DomainError(
+          'ILLEGAL_TRANSITION',
+          `Ticket ${ticket.number} is ${ticket.status}; only a waiting customer can be sent to self-service.`,
+        );
+      }
+      const type = config.businessType(ticket.businessType);
+      if (!type.routes.some((route) => route.destination === 'self-service')) {
+        throw new DomainError('NO_ROUTE', `"${ticket.businessType}" cannot be done at the self-service machines here.`);
+      }
+      const view = await this.apply(tx, config, ticket, { action: 'cancel' });
+      await this.recordAdvice(tx, ticket.businessType, 'redirected', ticket.id, undefined, reason);
+      return view;
+    });
+  }
+
   private async recordAdvice(
     tx: BranchTransaction,
     businessType: string,
     outcome: AdviceOutcome,
     ticketId: string | null,
     idempotencyKey?: string,
+    reason?: string,
   ) {
     await tx.manager.insert(DiversionRecordEntity, {
       idempotencyKey: idempotencyKey ?? null,
@@ -461,7 +487,13 @@ export class TicketsService implements OnModuleInit {
       ticketId,
       at: tx.now,
     });
-    tx.emit('diversion.recorded', { businessType, destination: 'self-service', outcome, ticketId });
+    tx.emit('diversion.recorded', {
+      businessType,
+      destination: 'self-service',
+      outcome,
+      ticketId,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   /** Day start: tickets still open from an earlier business day are closed as expired. */

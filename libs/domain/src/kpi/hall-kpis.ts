@@ -90,7 +90,9 @@ export function diversionKpis(outcomes: readonly { outcome: string }[]): Diversi
   const accepted = outcomes.filter((entry) => entry.outcome === 'accepted').length;
   const declined = outcomes.filter((entry) => entry.outcome === 'declined').length;
   const advised = accepted + declined;
-  return { advised, accepted, declined, rate: advised === 0 ? null : Math.round((accepted / advised) * 1000) / 1000 };
+  const redirected = outcomes.filter((entry) => entry.outcome === 'redirected').length;
+  const rate = advised === 0 ? null : Math.round((accepted / advised) * 1000) / 1000;
+  return { advised, accepted, declined, rate, redirected };
 }
 
 /** What the funnel reads of a referral. */

@@ -135,19 +135,8 @@ describe('counters, diversion and referrals', () => {
   });
 
   it('computes the diversion rate and the referral funnel', () => {
-    expect(
-      diversionKpis([
-        { outcome: 'accepted' },
-        { outcome: 'declined' },
-        { outcome: 'accepted' },
-        { outcome: 'accepted' },
-      ]),
-    ).toEqual({
-      advised: 4,
-      accepted: 3,
-      declined: 1,
-      rate: 0.75,
-    });
+    const outcomes = ['accepted', 'declined', 'accepted', 'accepted', 'redirected'].map((outcome) => ({ outcome }));
+    expect(diversionKpis(outcomes)).toEqual({ advised: 4, accepted: 3, declined: 1, rate: 0.75, redirected: 1 });
     expect(diversionKpis([]).rate).toBeNull();
     const referrals = [
       { rm: 'rm1', source: 'teller', alertedAt: at(1), metAt: at(5), outcome: 'converted' },

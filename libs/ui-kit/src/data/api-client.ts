@@ -1,11 +1,15 @@
 import type { ErrorBody } from '@lobbyflow/contracts';
 
-/** An API refusal, with the server's stable code (`NETWORK` when the server could not be reached). */
+/**
+ * An API refusal, with the server's stable code (`NETWORK` when the server could not be reached) and the
+ * facts it gave to act on (`{retryAfterSeconds}` for RECALL_TOO_SOON, `{heldBy}` for COUNTER_SEAT_TAKEN).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,7 +54,12 @@ export class ApiClient {
     const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const error = (payload ?? {}) as Partial<ErrorBody>;
-      throw new ApiError(response.status, error.code ?? 'NETWORK', error.message ?? `HTTP ${response.status}`);
+      throw new ApiError(
+        response.status,
+        error.code ?? 'NETWORK',
+        error.message ?? `HTTP ${response.status}`,
+        error.details ?? {},
+      );
     }
     return payload as T;
   }

@@ -1,3 +1,4 @@
+import type { SessionEndedEvent, SessionReplacedEvent } from '@lobbyflow/contracts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, HallApi } from '../data/hall-api';
@@ -34,6 +35,10 @@ export class LiveHallController implements ReactiveController {
   status: LiveStatus = 'connecting';
   /** Why the server refused the socket (`refused`), or why the last catch-up failed. */
   error: { code: string; message: string } | null = null;
+  /** Set when another sign-in took this staff session's counter over (the server then closes the socket). */
+  replaced: SessionReplacedEvent | null = null;
+  /** Set when an admin ended this person's sessions (deactivated, role changed, password reset). */
+  ended: SessionEndedEvent | null = null;
 
   private socket: Socket | null = null;
   private readonly api: HallApi;
@@ -82,7 +87,18 @@ export class LiveHallController implements ReactiveController {
       auth: (send) => send({ token: this.options.token(), branchId: this.options.branchId }),
     });
     socket.on('connect', () => void this.sync());
-    socket.on('disconnect', () => this.setStatus('offline'));
+    socket.on('disconnect', () => {
+      // A session the server ended is over, not offline: the screen asks to sign in again.
+      if (this.status !== 'refused') this.setStatus('offline');
+    });
+    socket.on('session.replaced', (event: SessionReplacedEvent) => {
+      this.replaced = event;
+      this.refuse('SESSION_REPLACED', `Counter ${event.counter} was taken over by ${event.by}.`);
+    });
+    socket.on('session.ended', (event: SessionEndedEvent) => {
+      this.ended = event;
+      this.refuse('SESSION_ENDED', `An admin ended this session (${event.reason}).`);
+    });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       // A refusal by the server (bad or revoked credential) is final until the host reconnects us;
       // a network failure is retried by socket.io itself.
@@ -208,6 +224,12 @@ export class LiveHallController implements ReactiveController {
     this.state = state;
     for (const listener of this.listeners) listener(state);
     this.host.requestUpdate();
+  }
+
+  /** The server ended this session: final until the host connects the controller again. */
+  private refuse(code: string, message: string): void {
+    this.error = { code, message };
+    this.setStatus('refused');
   }
 
   private setStatus(status: LiveStatus): void {

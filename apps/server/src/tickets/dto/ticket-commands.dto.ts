@@ -49,3 +49,10 @@ export class ParkTicketDto {
   @IsUUID()
   staffId!: string;
 }
+
+export class RedirectTicketDto {
+  /** Why the customer goes to the machine after all ("amount under 20,000 with a card"). */
+  @IsString()
+  @Length(3, 200)
+  reason!: string;
+}
