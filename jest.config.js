@@ -1,4 +1,7 @@
-/** Two tiers: pure unit specs beside the code, and e2e specs against a real SQLite file (test/e2e). */
+/**
+ * Tiers: pure unit specs beside the code, e2e specs against a real SQLite file (test/e2e; DB=postgres
+ * switches), browser tests of the built UIs, and scale tests of two server processes (test/scale).
+ */
 const moduleNameMapper = {
   '^@lobbyflow/contracts$': '<rootDir>/libs/contracts/src',
   '^@lobbyflow/domain$': '<rootDir>/libs/domain/src',
@@ -25,6 +28,15 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
+      moduleNameMapper,
+      transform,
+    },
+    {
+      // Two built server processes on PostgreSQL + Redis (`npm run test:scale`); not part of `npm test`.
+      displayName: 'scale',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/scale'],
+      testMatch: ['**/*.scale-spec.ts'],
       moduleNameMapper,
       transform,
     },

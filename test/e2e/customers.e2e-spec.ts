@@ -34,21 +34,13 @@ describe('customer profiles', () => {
     expect(await count()).toBe(4);
   });
 
-  it('keeps no card, ID or phone number in clear anywhere in the database file', async () => {
-    const file = readFileSync(hall.databasePath);
-    const wal = (() => {
-      try {
-        return readFileSync(`${hall.databasePath}-wal`);
-      } catch {
-        return Buffer.alloc(0);
-      }
-    })();
+  it('keeps no card, ID or phone number in clear anywhere in the database', async () => {
+    // The SQLite file and its WAL, or on PostgreSQL every row of the spec's schema.
+    const stored = await hall.database.storedBytes();
+    // The search reads the real rows: the masked form is there.
+    expect(stored.includes('6222 **** **** 0123')).toBe(true);
     for (const number of CLEAR_NUMBERS) {
-      expect({ number, inFile: file.includes(number), inWal: wal.includes(number) }).toEqual({
-        number,
-        inFile: false,
-        inWal: false,
-      });
+      expect({ number, stored: stored.includes(number) }).toEqual({ number, stored: false });
     }
     const masked = await hall.app.get(DataSource).query('SELECT masked FROM customer_profile ORDER BY masked');
     expect(masked.map((row: { masked: string }) => row.masked)).toEqual([
@@ -103,6 +95,8 @@ describe('customer profiles', () => {
     const [{ id }] = await hall.app
       .get(DataSource)
       .query("SELECT id FROM customer_profile WHERE masked LIKE '6222 **** **** 0123'");
+    // The audit log is newest first by time; entries of the same instant have no order of their own.
+    hall.clock.advance(1);
     const view = await hall.http
       .get(`/api/customers/${id}?reason=${encodeURIComponent('value panel, ticket A001')}`)
       .set('Authorization', await hall.auth('rm1'))
@@ -204,16 +198,10 @@ describe('identification of known customers at the kiosk', () => {
     expect(bad.body.details.fields).toEqual(['customer.idNumber']);
   });
 
-  it('keeps the numbers typed at the kiosk out of the database file', async () => {
-    const file = readFileSync(hall.databasePath);
-    let wal = Buffer.alloc(0);
-    try {
-      wal = readFileSync(`${hall.databasePath}-wal`);
-    } catch {
-      // No WAL file yet: nothing to search.
-    }
+  it('keeps the numbers typed at the kiosk out of the database', async () => {
+    const stored = await hall.database.storedBytes();
     for (const number of [...CLEAR_NUMBERS, '6222000000000000']) {
-      expect({ number, found: file.includes(number) || wal.includes(number) }).toEqual({ number, found: false });
+      expect({ number, found: stored.includes(number) }).toEqual({ number, found: false });
     }
   });
 

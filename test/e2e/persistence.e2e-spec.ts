@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/server/src/bootstrap';
@@ -8,23 +5,35 @@ import { demoDeviceKey } from '../../apps/server/src/auth/secrets';
 import { loadConfig } from '../../apps/server/src/config/app-config';
 import { MIGRATIONS } from '../../apps/server/src/database/data-source-options';
 import { TEST_SECRET } from './support/test-app';
+import { TEST_ENGINE, TestDatabase } from './support/test-database';
 
-/** The SQLite file: migrated not synchronised, WAL, and what a restart finds in it. */
-describe('persistence on a SQLite file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lobbyflow-persist-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'hall.sqlite'), JWT_SECRET: TEST_SECRET });
+/**
+ * The database under test (a SQLite file, or PostgreSQL with DB=postgres): migrated not synchronised,
+ * WAL on SQLite, and what a restart finds in it.
+ */
+describe(`persistence on ${TEST_ENGINE === 'sqlite' ? 'a SQLite file' : 'PostgreSQL'}`, () => {
+  let database: TestDatabase;
+  let config: ReturnType<typeof loadConfig>;
   const kiosk = `Bearer ${demoDeviceKey(TEST_SECRET, 'demo', '大厅取号机 Lobby kiosk')}`;
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    database = await TestDatabase.create();
+    config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, ...database.env });
+  });
+  afterAll(() => database.drop());
 
-  it('migrates to exactly the schema the entities describe, in WAL mode', async () => {
+  it('migrates to exactly the schema the entities describe', async () => {
     const app = await createApp(config);
     try {
       const dataSource = app.get(DataSource);
       const pending = await dataSource.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((query) => query.query)).toEqual([]);
-      expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-      const migrations = await dataSource.query('SELECT name FROM migrations');
+      if (TEST_ENGINE === 'sqlite') {
+        expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+        // FULL (2): every commit syncs the WAL, so an acknowledged ticket survives a crash or a power cut.
+        expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+      }
+      const migrations = await dataSource.query('SELECT name FROM migrations ORDER BY id');
       // Every migration the code ships ran, in order.
       expect(migrations).toEqual(MIGRATIONS.map((Migration) => ({ name: new Migration().name })));
     } finally {

@@ -1,3 +1,4 @@
+import type { FollowUpCadenceSpec } from './admin';
 import type { LocalizedText } from './i18n';
 import type { IdentificationRules, TierLadder } from './identification';
 
@@ -30,4 +31,6 @@ export interface BranchSettingsView {
   identification: IdentificationRules;
   /** Tier ladders, to name a customer's tier. */
   tierLadders: TierLadder[];
+  /** What each follow-up grade A-E means and how many days it sets to the next contact (domain.md §6). */
+  followUp: FollowUpCadenceSpec;
 }

@@ -57,7 +57,7 @@ export function rememberCounter(username: string, counter: string): void {
 }
 
 /** The console's views, as `#/<route>` in the address bar. */
-export const ROUTES = ['counter', 'lobby', 'rm', 'admin'] as const;
+export const ROUTES = ['counter', 'lobby', 'rm', 'admin', 'reports'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /**
@@ -66,7 +66,7 @@ export type Route = (typeof ROUTES)[number];
  */
 export const ROUTES_BY_ROLE: Record<StaffRole, readonly Route[]> = {
   teller: ['counter'],
-  'lobby-manager': ['lobby'],
+  'lobby-manager': ['lobby', 'reports'],
   rm: ['rm'],
-  admin: ['admin', 'lobby'],
+  admin: ['admin', 'lobby', 'reports'],
 };

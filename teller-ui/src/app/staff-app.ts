@@ -6,6 +6,7 @@ import '../admin/admin-view';
 import '../lobby/lobby-view';
 import type { SignedInDetail } from '../login/login-view';
 import '../login/login-view';
+import '../reports/reports-view';
 import '../rm/rm-view';
 import { ActionController } from '../shared/action-controller';
 import { t } from '../shared/messages';
@@ -181,9 +182,11 @@ export class StaffApp extends LitElement {
       case 'lobby':
         return html`<lf-lobby-view .api=${this.api} .session=${session}></lf-lobby-view>`;
       case 'rm':
-        return html`<lf-rm-view .session=${session}></lf-rm-view>`;
+        return html`<lf-rm-view .api=${this.api} .session=${session}></lf-rm-view>`;
       case 'admin':
-        return html`<lf-admin-view .session=${session}></lf-admin-view>`;
+        return html`<lf-admin-view .api=${this.api} .session=${session}></lf-admin-view>`;
+      case 'reports':
+        return html`<lf-reports-view .api=${this.api} .session=${session}></lf-reports-view>`;
       default:
         return html`<p class="muted">${t('loading')}</p>`;
     }

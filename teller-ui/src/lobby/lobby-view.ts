@@ -20,15 +20,18 @@ import { verdictBadge } from '../shared/templates';
 import { lobbyViewStyles } from './lobby-view.styles';
 import './referral-board/referral-board';
 import { rmNames } from './referral-board/referral-board';
+import './staffing-hints/staffing-hints';
+import { StaffingHintsController } from './staffing-hints/staffing-hints.controller';
 import './ticket-sheet/ticket-sheet';
 import './walk-in-dialog/walk-in-dialog';
 
 /**
- * The lobby manager's hall (tablet first, 1024x768 landscape, touch): alerts on top; per queue the waiting
- * count, longest wait and estimate; every waiting customer with business, wait and signals (tap one to
- * act: observed signals, RM call-over, move, self-service, cancel); the counters with their teller,
- * current ticket and service time; the RMs and today's referrals. Live over LiveHallController; the
- * referral board is read once and then kept by events, and read again after a reconnect.
+ * The lobby manager's hall (tablet first, 1024x768 landscape, touch): alerts on top, the server's staffing
+ * hints under them (StaffingHintsController); per queue the waiting count, longest wait and estimate;
+ * every waiting customer with business, wait and signals (tap one to act: observed signals, RM call-over,
+ * move, self-service, cancel); the counters with their teller, current ticket and service time; the RMs
+ * and today's referrals. Live over LiveHallController; the referral board is read once and then kept by
+ * events, and read again after a reconnect.
  */
 @customElement('lf-lobby-view')
 export class LobbyView extends LitElement {
@@ -48,6 +51,7 @@ export class LobbyView extends LitElement {
   protected readonly locale = new LocaleController(this);
   private readonly clock = new ServerClock();
   private live: LiveHallController | null = null;
+  private staffing: StaffingHintsController | null = null;
   protected readonly sessionEnd = new SessionEndController(this, () => this.live);
   private ticker?: ReturnType<typeof setInterval>;
   private wasLive = false;
@@ -70,6 +74,7 @@ export class LobbyView extends LitElement {
           this.upsertReferral(event.referral);
         }
       });
+      this.staffing = new StaffingHintsController(this, this.api, this.session.user.branchId, this.live);
     }
     this.ticker = setInterval(() => (this.tick += 1), 1000);
   }
@@ -132,6 +137,7 @@ export class LobbyView extends LitElement {
         clock=${hall ? clockTime(this.clock.now(), hall.timeZone) : ''}
       >
         <button class="walk-in" @click=${() => (this.walkInOpen = true)}>${t('walkInButton')}</button>
+        <a class="link-button" href="#/reports">${t('route-reports')}</a>
       </lf-staff-header>
       ${this.live?.status === 'offline' ? html`<div class="banner" role="alert">${t('offlineBanner')}</div>` : nothing}
       ${hall ? this.renderHall() : html`<main><p class="muted">${t('loading')}</p></main>`} ${this.renderSelected()}
@@ -163,6 +169,7 @@ export class LobbyView extends LitElement {
     const waiting = hall.waiting as StaffTicketView[];
     return html`
       ${alerts.length ? html`<div class="alerts" role="alert" aria-label=${t('alertsTitle')}>${alerts.map((alert) => this.renderAlert(alert))}</div>` : nothing}
+      <lf-staffing-hints .hints=${this.staffing?.hints ?? []}></lf-staffing-hints>
       <main>
         <section class="hall">
           <div class="queues" aria-label=${t('queuesTitle')}>

@@ -1,10 +1,13 @@
+import type { LocalizedText } from '@lobbyflow/contracts';
 import { catalogue } from '@lobbyflow/ui-kit';
 
 /**
  * Everything the staff console says, in Simplified Chinese (default) and English. Terms follow the
  * glossary of domain.md (柜员 teller, 大堂经理 lobby manager, 理财经理 RM, 潜在贵宾 potential VIP, 转介 referral).
+ * A part of the console with many words of its own (admin, reports) keeps them in its folder and merges
+ * them with these (see admin/messages.ts).
  */
-export const t = catalogue({
+export const sharedMessages = {
   // Console and session
   appTitle: { zh: 'LobbyFlow 员工工作台', en: 'LobbyFlow staff console' },
   username: { zh: '用户名', en: 'Username' },
@@ -49,6 +52,7 @@ export const t = catalogue({
   'route-lobby': { zh: '大堂', en: 'Lobby' },
   'route-rm': { zh: '理财经理', en: 'RM' },
   'route-admin': { zh: '管理', en: 'Admin' },
+  'route-reports': { zh: '报表', en: 'Reports' },
   'live-connecting': { zh: '连接中', en: 'Connecting' },
   'live-syncing': { zh: '同步中', en: 'Syncing' },
   'live-live': { zh: '实时', en: 'Live' },
@@ -287,21 +291,25 @@ export const t = catalogue({
   'rm-away': { zh: '不在', en: 'away' },
   passedOver: { zh: '未接：{names}', en: 'passed over: {names}' },
   tapTicket: { zh: '点按客户查看与操作', en: 'Tap a customer to act' },
+  staffingTitle: { zh: '人手建议', en: 'Staffing' },
 
   // RM and admin
-  rmScope: {
-    zh: '理财经理工作台（接收转介、应答、记录会面与回访）尚未完成，将在此页面提供。',
-    en: 'The RM console (call-overs, answers, meetings and follow-ups) is not built yet; it will live on this page.',
-  },
-  adminScope: {
-    zh: '管理页面（业务、队列、柜台、识别规则、员工）尚未完成，将在此页面提供。您可以使用大堂页面。',
-    en: 'The admin pages (services, queues, counters, rules, staff) are not built yet; they will live here. You can use the lobby view.',
-  },
   signedInAs: { zh: '当前登录', en: 'Signed in as' },
   roleLabel: { zh: '角色', en: 'Role' },
   branchLabel: { zh: '网点', en: 'Branch' },
   counterLabel: { zh: '柜台', en: 'Counter' },
-  openLobby: { zh: '打开大堂页面', en: 'Open the lobby view' },
-});
+} satisfies Record<string, LocalizedText>;
+
+export const t = catalogue(sharedMessages);
+
+/**
+ * The catalogue of a part of the console with words of its own (admin, reports): its messages merged with
+ * these, under one `t()`. A key of both is a type error, since it would silently replace the shared wording.
+ */
+export function withSharedMessages<K extends string>(
+  own: Record<K, LocalizedText> & { [key in keyof typeof sharedMessages]?: never },
+) {
+  return catalogue<K | keyof typeof sharedMessages>({ ...sharedMessages, ...own });
+}
 
 export type MessageKey = Parameters<typeof t>[0];

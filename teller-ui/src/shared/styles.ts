@@ -58,6 +58,23 @@ export const sharedStyles = css`
   button.primary:hover:not(:disabled) {
     background: var(--lf-brand-strong);
   }
+  /* A link that looks like a quiet button (another view of the console: the reports, the lobby). */
+  a.link-button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 36px;
+    padding: 4px 12px;
+    border-radius: 10px;
+    border: 1px solid var(--lf-line);
+    background: var(--lf-surface);
+    color: var(--lf-brand-strong);
+    text-decoration: none;
+    font-size: 14px;
+    white-space: nowrap;
+  }
+  a.link-button:hover {
+    border-color: var(--lf-brand);
+  }
   button.danger {
     color: var(--lf-accent);
     border-color: color-mix(in srgb, var(--lf-accent) 40%, var(--lf-line));

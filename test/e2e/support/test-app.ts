@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { LoginResult } from '@lobbyflow/contracts';
 import request from 'supertest';
@@ -8,6 +5,7 @@ import { createApp } from '../../../apps/server/src/bootstrap';
 import { demoDeviceKey } from '../../../apps/server/src/auth/secrets';
 import { Clock } from '../../../apps/server/src/common/clock';
 import { loadConfig } from '../../../apps/server/src/config/app-config';
+import { TestDatabase } from './test-database';
 
 /** A clock the test moves by hand: the server's rules read time only through Clock. */
 export class ManualClock extends Clock {
@@ -27,25 +25,42 @@ export class ManualClock extends Clock {
 
 export const TEST_SECRET = 'e2e-test-secret-0123456789abcdef-0123456789';
 
-/** A real server on a real SQLite file in a temporary folder, seeded with the demo branch. */
+function testConfig(database: TestDatabase) {
+  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, ...database.env });
+}
+
+/**
+ * A real server on a real database, seeded with the demo branch: a SQLite file in a temporary folder, or
+ * with `DB=postgres` a schema of its own in the test database (dropped by `stop`).
+ */
 export class TestHall {
   private tokens = new Map<string, LoginResult>();
 
   private constructor(
     public app: INestApplication,
     readonly clock: ManualClock,
-    readonly databasePath: string,
-    private readonly dir: string,
+    readonly database: TestDatabase,
   ) {}
 
   /** Starts at 09:00 Shanghai time on a Monday unless told otherwise. */
   static async start(startAt = '2026-11-23T01:00:00Z'): Promise<TestHall> {
-    const dir = mkdtempSync(join(tmpdir(), 'lobbyflow-e2e-'));
-    const databasePath = join(dir, 'lobbyflow.sqlite');
+    const database = await TestDatabase.create();
     const clock = new ManualClock(new Date(startAt));
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: databasePath, JWT_SECRET: TEST_SECRET });
-    const app = await createApp(config, { clock });
-    return new TestHall(app, clock, databasePath, dir);
+    try {
+      return new TestHall(await createApp(testConfig(database), { clock }), clock, database);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  }
+
+  /**
+   * A second server on the same database, with its own clock (set to this one's time): another instance
+   * of a scaled-out deployment. Stop it before this hall. (Nest's TypeORM module warns that a second
+   * "default" data source is registered in the process; each application still injects its own.)
+   */
+  async anotherInstance(): Promise<INestApplication> {
+    return createApp(testConfig(this.database), { clock: new ManualClock(this.clock.now()) });
   }
 
   private port = 0;
@@ -61,8 +76,7 @@ export class TestHall {
   async restart(downSeconds = 0): Promise<void> {
     await this.app.close();
     await new Promise((resolve) => setTimeout(resolve, downSeconds * 1000));
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: this.databasePath, JWT_SECRET: TEST_SECRET });
-    this.app = await createApp(config, { clock: this.clock });
+    this.app = await createApp(testConfig(this.database), { clock: this.clock });
     this.tokens.clear();
     if (this.port) await this.listen();
   }
@@ -86,7 +100,7 @@ export class TestHall {
 
   async stop(): Promise<void> {
     await this.app.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.database.drop();
   }
 
   /** Logs a demo user in once and remembers the token. */

@@ -29,7 +29,11 @@ export class AuthGuard implements CanActivate {
 
     const allowed = this.reflector.getAllAndOverride<Audience[]>(ALLOW_KEY, targets) ?? [];
     if (!allowed.includes(audienceOf(principal))) {
-      throw new DomainError('FORBIDDEN', `A ${audienceOf(principal)} may not do this.`);
+      // `details.allowed` marks a refusal by role (a refusal about one resource carries none).
+      throw new DomainError('FORBIDDEN', `A ${audienceOf(principal)} may not do this.`, {
+        audience: audienceOf(principal),
+        allowed,
+      });
     }
     const branchId = request.params?.branchId;
     if (branchId !== undefined && branchId !== principal.branch) {

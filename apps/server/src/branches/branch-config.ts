@@ -17,11 +17,11 @@ export class BranchConfig {
 
   static async load(manager: EntityManager, branch: BranchEntity): Promise<BranchConfig> {
     const where = { branchId: branch.id };
-    const [queues, businessTypes, counters] = await Promise.all([
-      manager.find(QueueEntity, { where, order: { sortOrder: 'ASC' } }),
-      manager.find(BusinessTypeEntity, { where, order: { sortOrder: 'ASC' } }),
-      manager.find(CounterEntity, { where, order: { sortOrder: 'ASC' } }),
-    ]);
+    // One query after another: inside a transaction they share one connection, and node-postgres
+    // deprecates queries sent on a connection that is still busy.
+    const queues = await manager.find(QueueEntity, { where, order: { sortOrder: 'ASC' } });
+    const businessTypes = await manager.find(BusinessTypeEntity, { where, order: { sortOrder: 'ASC' } });
+    const counters = await manager.find(CounterEntity, { where, order: { sortOrder: 'ASC' } });
     return new BranchConfig(branch, queues, businessTypes, counters);
   }
 

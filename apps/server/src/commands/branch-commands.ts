@@ -9,6 +9,7 @@ import { BranchEntity } from '../branches/branch.entity';
 import { Clock } from '../common/clock';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { EventBus, type RoomNotice } from './event-bus';
+import { toBranchEvent } from './event-log';
 
 /** What a branch command sees: its transaction, the locked branch row, one "now", and the event log. */
 export interface BranchTransaction {
@@ -56,7 +57,7 @@ export class BranchCommands {
   /** Runs `work` as one command on the branch addressed by `branchCode`. */
   async run<T>(branchCode: string, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
     const { result, events, notices } = await this.serialise(() =>
-      this.dataSource.transaction((manager) => this.execute(manager, branchCode, work)),
+      this.transaction((manager) => this.execute(manager, branchCode, work)),
     );
     // The command has committed: whatever happens to the listeners, its caller hears of its success.
     try {
@@ -76,6 +77,22 @@ export class BranchCommands {
     return this.dataSource.transaction('REPEATABLE READ', work);
   }
 
+  /**
+   * Runs a short write that belongs to no branch (a scheduled job's claim) in its own transaction. On
+   * SQLite it waits its turn like a command, since a statement outside the queue would run inside whatever
+   * transaction holds the shared connection.
+   */
+  async runShared<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.serialise(() => this.transaction(work));
+  }
+
+  /** A write transaction: on PostgreSQL READ COMMITTED whatever the server's default (see execute). */
+  private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.serialisedInProcess
+      ? this.dataSource.transaction(work)
+      : this.dataSource.transaction('READ COMMITTED', work);
+  }
+
   private serialise<T>(task: () => Promise<T>): Promise<T> {
     if (!this.serialisedInProcess) return task();
     const result = this.queueTail.then(task, task);
@@ -89,6 +106,9 @@ export class BranchCommands {
     work: (tx: BranchTransaction) => Promise<T>,
   ): Promise<{ result: T; events: BranchEvent[]; notices: RoomNotice[] }> {
     if (!this.serialisedInProcess) {
+      // First statement of the transaction, held until commit or rollback. The transaction is READ
+      // COMMITTED, so every read below sees what the branch's previous command committed (a snapshot
+      // taken before the wait, as under REPEATABLE READ, would miss it and reuse its seq and numbers).
       await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(branchCode)]);
     }
     const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
@@ -135,10 +155,7 @@ export class BranchCommands {
       { id: branch.id },
       { lastSeq: branch.lastSeq + rows.length, businessDay: branch.businessDay },
     );
-    const events = rows.map(
-      (row) =>
-        ({ branchId: branchCode, seq: row.seq, at: now.toISOString(), type: row.type, ...row.data }) as BranchEvent,
-    );
+    const events = rows.map((row) => toBranchEvent(branchCode, row));
     return { result, events, notices };
   }
 }

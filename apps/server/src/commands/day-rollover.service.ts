@@ -1,35 +1,29 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { businessDayOf } from '@lobbyflow/domain';
 import { BranchEntity } from '../branches/branch.entity';
+import { ScheduledJobs } from '../cluster/scheduled-jobs';
 import { Clock } from '../common/clock';
 import { BranchCommands } from './branch-commands';
 
-/** How often the server looks for branches whose business day has ended. */
+/** How often the servers (one of them, whichever claims the turn) look for branches whose day has ended. */
 export const ROLLOVER_CHECK_MS = 15_000;
 
 /**
  * Closes a branch's business day soon after its local day boundary even when nobody issues or calls a
  * ticket: an empty command runs the day-start handlers (expiring yesterday's tickets), so screens stop
  * showing yesterday's queue. Any command after the boundary does the same first, so this is only for
- * quiet branches.
+ * quiet branches. With several instances the check runs on one of them at a time (ScheduledJobs).
  */
 @Injectable()
-export class DayRolloverService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DayRolloverService {
   private readonly logger = new Logger('DayRollover');
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly commands: BranchCommands,
     private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.rollOverDueBranches(), ROLLOVER_CHECK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    jobs: ScheduledJobs,
+  ) {
+    jobs.every('day-rollover', ROLLOVER_CHECK_MS, () => this.rollOverDueBranches());
   }
 
   /** Runs the day start for every branch whose stored business day is behind its local date. */

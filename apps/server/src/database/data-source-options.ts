@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BranchEntity } from '../branches/branch.entity';
+import { ScheduledJobEntity } from '../cluster/scheduled-job.entity';
 import { BusinessTypeEntity } from '../branches/business-type.entity';
 import { QueueEntity } from '../branches/queue.entity';
 import { CounterEntity } from '../counters/counter.entity';
@@ -25,6 +26,7 @@ import { TicketCustomer1763900000007 } from './migrations/1763900000007-ticket-c
 import { Referrals1763900000008 } from './migrations/1763900000008-referrals';
 import { ReferralLifecycle1763900000009 } from './migrations/1763900000009-referral-lifecycle';
 import { StaffSessionVersion1763900000010 } from './migrations/1763900000010-staff-session-version';
+import { ScaleOut1763900000011 } from './migrations/1763900000011-scale-out';
 
 export const ENTITIES = [
   BranchEntity,
@@ -39,6 +41,7 @@ export const ENTITIES = [
   CustomerProfileEntity,
   AuditEntryEntity,
   ReferralEntity,
+  ScheduledJobEntity,
 ];
 
 export const MIGRATIONS = [
@@ -53,6 +56,7 @@ export const MIGRATIONS = [
   Referrals1763900000008,
   ReferralLifecycle1763900000009,
   StaffSessionVersion1763900000010,
+  ScaleOut1763900000011,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { InstantColumn, JsonColumn, RefColumn, TextColumn } from '../database/co
  */
 @Entity('branch_event')
 @Index('ux_branch_event_seq', ['branchId', 'seq'], { unique: true })
+@Index('ix_branch_event_at', ['branchId', 'at'])
 export class BranchEventEntity {
   @PrimaryGeneratedColumn()
   id!: number;

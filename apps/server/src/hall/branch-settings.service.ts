@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { BranchSettingsView } from '@lobbyflow/contracts';
-import { DomainError } from '@lobbyflow/domain';
+import { DEFAULT_FOLLOW_UP, DomainError } from '@lobbyflow/domain';
 import { BranchEntity } from '../branches/branch.entity';
 import { BranchCommands } from '../commands/branch-commands';
 
-/** The branch rules staff screens follow (recall delay, pause reasons, service level, identification). */
+/**
+ * The branch rules staff screens follow (recall delay, pause reasons, service level, identification, the
+ * follow-up cadence the RM grades by).
+ */
 @Injectable()
 export class BranchSettingsService {
   constructor(private readonly commands: BranchCommands) {}
@@ -13,7 +16,8 @@ export class BranchSettingsService {
     return this.commands.read(async (manager) => {
       const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
       if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
-      const { lifecycle, serviceLevelMinutes, pauseReasons, callover, identification, tierLadders } = branch.settings;
+      const { lifecycle, serviceLevelMinutes, pauseReasons, callover, identification, tierLadders, followUp } =
+        branch.settings;
       return {
         branchId: branch.code,
         serviceLevelMinutes,
@@ -26,6 +30,7 @@ export class BranchSettingsService {
         calloverAnswerSeconds: callover.answerSeconds,
         identification,
         tierLadders,
+        followUp: followUp ?? DEFAULT_FOLLOW_UP,
       };
     });
   }

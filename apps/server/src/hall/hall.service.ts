@@ -101,7 +101,8 @@ export class HallService {
     return this.commands.read(async (manager) => {
       const branch = await branchByCode(manager, branchCode);
       const rows = await manager.find(BranchEventEntity, {
-        where: { branchId: branch.id, seq: MoreThan(after) },
+        // Nothing lies beyond the last seq; clamping also keeps a huge `after` within PostgreSQL's integer.
+        where: { branchId: branch.id, seq: MoreThan(Math.min(after, branch.lastSeq)) },
         order: { seq: 'ASC' },
         take: EVENTS_PAGE_LIMIT,
       });

@@ -6,28 +6,59 @@ import type { Subscription } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
-import { type CommittedBatch, EventBus } from '../commands/event-bus';
+import { ClusterLink } from '../cluster/cluster-link';
+import { BranchCommands } from '../commands/branch-commands';
+import { type CommittedBatch, EventBus, type RoomNotice } from '../commands/event-bus';
+import { eventsBetween, lastSeqs } from '../commands/event-log';
 import { envelopeOf, publicEvent } from '../hall/projections';
+import { BranchSequencer } from './branch-sequencer';
 import { TicketPositions } from './ticket-positions';
+
+/** The inter-instance message carrying one committed batch (socket.io `serverSideEmit`). */
+const RELAYED_BATCH = 'lobbyflow:batch';
+
+/**
+ * How often a clustered instance compares what it delivered with each branch's last `seq` in the
+ * database: a batch lost on the way (Redis restarting) reaches this instance's sockets within this time
+ * even if no later batch comes to reveal the gap.
+ */
+export const RELAY_SWEEP_MS = 5_000;
+
+/** Events between instances: each committed batch, sent by the instance that committed it. */
+interface InterServerEvents {
+  [RELAYED_BATCH]: (batch: CommittedBatch) => void;
+}
 
 /** What a socket carries after the handshake. */
 interface LiveSocketData {
   principal: Principal;
 }
-type LiveSocket = Socket<Record<string, never>, ClientEventMap, Record<string, never>, LiveSocketData>;
-type LiveServer = Server<Record<string, never>, ClientEventMap, Record<string, never>, LiveSocketData>;
+type LiveSocket = Socket<Record<string, never>, ClientEventMap, InterServerEvents, LiveSocketData>;
+type LiveServer = Server<Record<string, never>, ClientEventMap, InterServerEvents, LiveSocketData>;
+
+/** This instance's phone pages of a branch: a local room, so that positions are computed only where needed. */
+const phonesOf = (branchId: string) => `branch:${branchId}:phones`;
 
 /**
  * The live hall over socket.io (design.md §2.4-2.5). Sockets push, HTTP commands: clients send nothing.
  * The handshake authenticates (`auth: {token}`: staff JWT, device key or ticket token) and a refused
- * socket never connects; an accepted one joins only the rooms its token allows. Committed batches from
- * the EventBus go out in `seq` order, projected per audience, through the one typed `emit` below.
+ * socket never connects; an accepted one joins only the rooms its token allows. Committed batches go
+ * out in `seq` order, projected per audience, through the one typed `emit` below.
+ *
+ * With several instances (REDIS_URL, issue #9) every instance hears every committed batch: the one that
+ * committed it sends it to the others (`serverSideEmit` through the socket.io Redis adapter) and each
+ * instance delivers to its own sockets only, through a BranchSequencer that keeps each branch in `seq`
+ * order and reads anything lost on the way from the event log. Each instance computes the phone pages'
+ * positions for its own phones. A single instance takes the same path without Redis.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LiveGateway');
   private subscription?: Subscription;
+  private stopListeningForLink?: () => void;
+  private sweepTimer: NodeJS.Timeout | null = null;
   private closing = false;
+  private readonly sequencer: BranchSequencer;
 
   @WebSocketServer()
   private server!: LiveServer;
@@ -36,9 +67,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly auth: AuthService,
     private readonly bus: EventBus,
     private readonly positions: TicketPositions,
-  ) {}
+    private readonly commands: BranchCommands,
+    private readonly link: ClusterLink,
+  ) {
+    this.sequencer = new BranchSequencer(
+      (branchId, after, upTo) => this.commands.read((manager) => eventsBetween(manager, branchId, after, upTo)),
+      (branchId, events) => this.deliver(branchId, events),
+      (message) => {
+        if (!this.closing) this.logger.warn(message);
+      },
+    );
+  }
 
   afterInit(server: LiveServer): void {
+    server.on(RELAYED_BATCH, (batch) => this.receive(batch));
     server.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
@@ -88,40 +130,71 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         await socket.join(rooms.public(principal.branch));
         break;
       case 'ticket':
-        await socket.join(rooms.ticket(principal.ticketId));
+        await socket.join([rooms.ticket(principal.ticketId), phonesOf(principal.branch)]);
         break;
     }
   }
 
   onModuleInit(): void {
-    this.subscription = this.bus.batches$.subscribe((batch) => this.publish(batch));
+    // An application context without HTTP (the customer import CLI) has no socket server: nobody to tell.
+    if (!this.server) return;
+    this.subscription = this.bus.batches$.subscribe((batch) => this.committedHere(batch));
+    if (this.link.enabled) {
+      this.stopListeningForLink = this.link.onRestored(() => void this.sweep());
+      this.sweepTimer = setInterval(() => void this.sweep(), RELAY_SWEEP_MS);
+      this.sweepTimer.unref();
+      // Where each branch stands now: from here on, nothing committed by another instance is missed.
+      void this.sweep();
+    }
   }
 
   onModuleDestroy(): void {
     this.closing = true;
     this.subscription?.unsubscribe();
+    this.stopListeningForLink?.();
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 
-  /** Whether a phone page follows any ticket through this server (no phone, no position queries). */
-  private phonesConnected(): boolean {
-    for (const room of this.server.sockets.adapter.rooms.keys()) if (room.startsWith('ticket:')) return true;
-    return false;
+  /** A batch this instance committed: to the other instances, and to this one's sockets. */
+  private committedHere(batch: CommittedBatch): void {
+    if (this.link.enabled) this.server.serverSideEmit(RELAYED_BATCH, batch);
+    this.receive(batch);
   }
 
-  private publish(batch: CommittedBatch): void {
-    for (const event of batch.events) this.publishEvent(event);
-    for (const notice of batch.notices) {
-      this.server.to(notice.room).emit(notice.event as keyof ClientEventMap, notice.payload as never);
-      if (notice.disconnect) this.server.in(notice.room).disconnectSockets(true);
+  /** A committed batch, from this instance or another: notices at once, events in `seq` order. */
+  private receive(batch: CommittedBatch): void {
+    for (const notice of batch.notices) this.sendNotice(notice);
+    void this.sequencer.accept(batch.branchId, batch.events);
+  }
+
+  /** Reads from the log whatever this instance missed while the link between instances was down. */
+  private async sweep(): Promise<void> {
+    try {
+      const latest = await this.commands.read((manager) => lastSeqs(manager));
+      const delivered = this.sequencer.lastDelivered();
+      for (const [branchId, lastSeq] of latest) {
+        if (lastSeq !== delivered.get(branchId)) await this.sequencer.catchUp(branchId, lastSeq);
+      }
+    } catch (error) {
+      if (!this.closing) this.logger.warn(`Checking for missed events failed: ${String(error)}`);
     }
-    if (batch.events.length > 0 && this.phonesConnected()) {
-      this.positions.afterBatch(batch.branchId, batch.events).then(
-        (updates) => updates.forEach((update) => this.emit(rooms.ticket(update.ticket.id), update.type, update)),
-        (error: unknown) => {
-          if (!this.closing) this.logger.error(`Ticket positions of ${batch.branchId} failed: ${String(error)}`);
-        },
-      );
-    }
+  }
+
+  /** One branch's events, in `seq` order, to this instance's sockets; then its phones' positions. */
+  private deliver(branchId: string, events: BranchEvent[]): void {
+    for (const event of events) this.publishEvent(event);
+    if (!this.server.sockets.adapter.rooms.has(phonesOf(branchId))) return;
+    this.positions.afterBatch(branchId, events).then(
+      (updates) => updates.forEach((update) => this.emit(rooms.ticket(update.ticket.id), update.type, update)),
+      (error: unknown) => {
+        if (!this.closing) this.logger.error(`Ticket positions of ${branchId} failed: ${String(error)}`);
+      },
+    );
+  }
+
+  private sendNotice(notice: RoomNotice): void {
+    this.server.local.to(notice.room).emit(notice.event as keyof ClientEventMap, notice.payload as never);
+    if (notice.disconnect) this.server.local.in(notice.room).disconnectSockets(true);
   }
 
   private publishEvent(event: BranchEvent): void {
@@ -130,26 +203,29 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     if (event.type === 'rm.callover' || event.type === 'referral.updated') {
       // A referral is for the RM it addresses (and the lobby manager); other staff get its envelope.
       const rm = rooms.user(event.referral.rm.id);
-      this.server.to([lobby, rm]).emit(event.type, event as never);
-      this.server
+      this.server.local.to([lobby, rm]).emit(event.type, event as never);
+      this.server.local
         .to(staff)
         .except(rm)
         .emit(event.type, envelopeOf(event) as never);
     } else {
-      this.server.to([staff, lobby]).emit(event.type, event as never);
+      this.server.local.to([staff, lobby]).emit(event.type, event as never);
     }
     const projected = publicEvent(event);
     this.emit(rooms.public(event.branchId), event.type, projected as never);
     if ('ticket' in projected) this.emit(rooms.ticket(projected.ticket.id), event.type, projected as never);
   }
 
-  /** The one way out: a typed event to one room. */
+  /** The one way out: a typed event to one room, on this instance (every instance delivers its own). */
   private emit<K extends keyof ClientEventMap>(
     room: string,
     event: K,
     payload: Parameters<ClientEventMap[K]>[0],
   ): void {
-    (this.server.to(room).emit as (event: K, payload: Parameters<ClientEventMap[K]>[0]) => boolean)(event, payload);
+    (this.server.local.to(room).emit as (event: K, payload: Parameters<ClientEventMap[K]>[0]) => boolean)(
+      event,
+      payload,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { IdentificationResult, ReferralView, TicketCustomer } from '@lobbyflow/contracts';
 import {
   addDays,
@@ -12,6 +12,7 @@ import {
 import { In, LessThan } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
+import { ScheduledJobs } from '../cluster/scheduled-jobs';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { CounterEntity } from '../counters/counter.entity';
 import { isSeatHeld } from '../counters/seats';
@@ -46,19 +47,15 @@ interface ReferralSubject {
  * customer with no time becomes a follow-up. What happens after the meeting is FollowUpsService.
  */
 @Injectable()
-export class ReferralsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReferralsService {
   private readonly logger = new Logger('Referrals');
-  private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly commands: BranchCommands) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.escalateAll(), ESCALATION_CHECK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  constructor(
+    private readonly commands: BranchCommands,
+    jobs: ScheduledJobs,
+  ) {
+    // Once across all instances, not once per instance (issue #9).
+    jobs.every('callover-escalation', ESCALATION_CHECK_MS, () => this.escalateAll());
   }
 
   /** Refers a ticket's customer: the teller serving them or the lobby manager. */

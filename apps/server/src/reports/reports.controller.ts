@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { KpiReport } from '@lobbyflow/contracts';
 import { Allow } from '../auth/allow.decorator';
@@ -22,8 +23,18 @@ export class ReportsController {
   @Get('kpis.csv')
   @Allow('lobby-manager', 'admin')
   @ApiProduces('text/csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  async kpisCsv(@Param('branchId') branchId: string, @Query() query: ReportQueryDto): Promise<string> {
-    return kpiCsv(await this.reports.kpis(branchId, query.from, query.to));
+  async kpisCsv(
+    @Param('branchId') branchId: string,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const report = await this.reports.kpis(branchId, query.from, query.to);
+    // Set only once the report exists: a refusal stays a JSON error body.
+    response.type('text/csv; charset=utf-8');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="lobbyflow-${branchId}-${report.from}-${report.to}.csv"`,
+    );
+    return kpiCsv(report);
   }
 }

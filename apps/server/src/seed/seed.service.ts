@@ -45,7 +45,19 @@ export class SeedService {
   /** Applies the seed when the database holds no branch; returns whether it did. */
   async seedIfEmpty(): Promise<boolean> {
     if (!this.config.seedDemo || (await this.dataSource.getRepository(BranchEntity).count()) > 0) return false;
-    const seed = parseSeedFile(readFileSync(this.config.seedFile, 'utf8'));
+    await this.seedBranch(readFileSync(this.config.seedFile, 'utf8'), this.config.seedFile);
+    return true;
+  }
+
+  /**
+   * Adds one branch from a seed file's text (a central deployment holds many): its queues, business
+   * types, counters, staff (usernames are unique across branches) and devices, all or nothing.
+   */
+  async seedBranch(text: string, source = 'a seed file'): Promise<void> {
+    const seed = parseSeedFile(text);
+    if (await this.dataSource.getRepository(BranchEntity).exists({ where: { code: seed.branch.code } })) {
+      throw new Error(`A branch with code "${seed.branch.code}" exists already; ${source} was not applied.`);
+    }
     const passwordHashes = await Promise.all(seed.staff.map(() => hashPassword(this.config.demoPassword)));
     const derivedKeys = this.config.nodeEnv !== 'production';
 
@@ -123,8 +135,7 @@ export class SeedService {
         });
       }
     });
-    this.logger.log(`Seeded branch "${seed.branch.code}" from ${this.config.seedFile}.`);
-    return true;
+    this.logger.log(`Seeded branch "${seed.branch.code}" from ${source}.`);
   }
 
   /**

@@ -28,6 +28,8 @@ export interface StaffObservation {
 @Index('ux_ticket_number', ['branchId', 'businessDay', 'issueQueue', 'sequence'], { unique: true })
 @Index('ux_ticket_idempotency', ['branchId', 'businessDay', 'idempotencyKey'], { unique: true })
 @Index('ix_ticket_open', ['branchId', 'status'])
+@Index('ix_ticket_day_status', ['branchId', 'businessDay', 'status'])
+@Index('ix_ticket_counter_status', ['counterId', 'status'])
 export class TicketEntity {
   @IdColumn()
   id!: string;

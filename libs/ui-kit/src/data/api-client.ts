@@ -16,6 +16,14 @@ export class ApiError extends Error {
   }
 }
 
+/** A request body sent as it is, with its own content type. */
+class TextBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 /**
  * The one place the UIs call HTTP from (Home Assistant's `data/` layer: components never fetch).
  * `baseUrl` is '' in a browser served by LobbyFlow itself.
@@ -35,22 +43,52 @@ export class ApiClient {
     return this.request<T>('POST', path, body, headers);
   }
 
-  private async request<T>(method: string, path: string, body?: object, extra: Record<string, string> = {}): Promise<T> {
+  protected patch<T>(path: string, body: object): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  protected put<T>(path: string, body: object): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  protected delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** Posts a document as it is (a CSV file as `text/csv`), not as JSON. */
+  protected postText<T>(path: string, text: string, contentType: string): Promise<T> {
+    return this.request<T>('POST', path, new TextBody(text, contentType));
+  }
+
+  /** Reads an answer that is not JSON (a CSV export) as text. */
+  protected getText(path: string): Promise<string> {
+    return this.request<string>('GET', path, undefined, {}, 'text');
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: object,
+    extra: Record<string, string> = {},
+    answer: 'json' | 'text' = 'json',
+  ): Promise<T> {
     const token = this.token();
+    const contentType = body instanceof TextBody ? body.contentType : 'application/json';
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers: {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          ...(body ? { 'Content-Type': contentType } : {}),
           ...extra,
         },
-        body: body ? JSON.stringify(body) : undefined,
+        body: body instanceof TextBody ? body.text : body ? JSON.stringify(body) : undefined,
       });
     } catch (error) {
       throw new ApiError(0, 'NETWORK', `The server could not be reached (${String(error)}).`);
     }
+    if (response.ok && answer === 'text') return (await response.text()) as T;
     const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const error = (payload ?? {}) as Partial<ErrorBody>;

@@ -1,12 +1,41 @@
 import type {
+  AdminBusinessTypeView,
+  AdminCounterView,
+  AdminQueueView,
+  AdminSettingsPatch,
+  AdminSettingsView,
+  AdminStaffView,
+  AuditEntryView,
   BranchSettingsView,
+  ContactChannel,
   CounterView,
+  CreateBusinessTypeRequest,
+  CreateCounterRequest,
+  CreateQueueRequest,
+  CreateStaffRequest,
   CustomerProfileView,
+  DeviceKind,
+  DeviceRegistered,
+  DeviceView,
+  FollowUpGrade,
+  IdentificationRules,
+  ImportReport,
+  KpiReport,
   LoginResult,
+  ReferralOutcome,
   ReferralView,
+  RmPresence,
+  RmPresenceView,
   ServiceView,
+  StaffingHint,
   StaffTicketView,
+  TierLadder,
+  TierLaddersView,
   TriageResult,
+  UpdateBusinessTypeRequest,
+  UpdateCounterRequest,
+  UpdateQueueRequest,
+  UpdateStaffRequest,
 } from '@lobbyflow/contracts';
 import { ApiClient, ApiError } from './api-client';
 import type { KioskRequest } from './kiosk-api';
@@ -38,6 +67,44 @@ export interface WalkInReferralRequest extends CalloverRequest {
   description: string;
 }
 
+/**
+ * An RM's answer to a call-over: coming now, later (in how many minutes: the customer is seated with a
+ * leaflet meanwhile), or not at all (with a reason; the call-over passes to the next RM).
+ */
+export type CalloverAnswer =
+  | { response: 'coming' }
+  | { response: 'defer'; minutes: number }
+  | { response: 'decline'; reason: string };
+
+/** What came of the meeting, and the grade A-E that sets the next contact day. */
+export interface MeetingOutcomeRequest {
+  outcome: ReferralOutcome;
+  grade: FollowUpGrade;
+  products?: string[];
+  note?: string;
+}
+
+/** A contact after the visit (a call, a visit, a message); it regrades the customer. */
+export interface FollowUpContactRequest {
+  channel: ContactChannel;
+  grade: FollowUpGrade;
+  outcome?: ReferralOutcome;
+  products?: string[];
+  note?: string;
+}
+
+/** Business days of a report, both inclusive (`2026-11-23`); the branch's today when left out. */
+export interface ReportRange {
+  from?: string;
+  to?: string;
+}
+
+/** Identification rules as an admin submits them: the server numbers the version. */
+export type IdentificationRulesRequest = Omit<IdentificationRules, 'version'>;
+
+/** A tier ladder as an admin submits it: its code goes in the path. */
+export type TierLadderRequest = Omit<TierLadder, 'code'>;
+
 /** Refusals that end the session: the screen asks the user to sign in again. */
 const SESSION_ENDED = new Set(['UNAUTHENTICATED', 'SESSION_REPLACED']);
 
@@ -64,6 +131,26 @@ export class StaffApi extends ApiClient {
 
   protected override post<T>(url: string, body: object, headers: Record<string, string> = {}): Promise<T> {
     return this.watch(super.post<T>(url, body, headers));
+  }
+
+  protected override put<T>(url: string, body: object): Promise<T> {
+    return this.watch(super.put<T>(url, body));
+  }
+
+  protected override patch<T>(url: string, body: object): Promise<T> {
+    return this.watch(super.patch<T>(url, body));
+  }
+
+  protected override delete<T>(url: string): Promise<T> {
+    return this.watch(super.delete<T>(url));
+  }
+
+  protected override postText<T>(url: string, text: string, contentType: string): Promise<T> {
+    return this.watch(super.postText<T>(url, text, contentType));
+  }
+
+  protected override getText(url: string): Promise<string> {
+    return this.watch(super.getText(url));
   }
 
   private async watch<T>(request: Promise<T>): Promise<T> {
@@ -96,6 +183,11 @@ export class StaffApi extends ApiClient {
 
   services(branchId: string): Promise<ServiceView[]> {
     return this.get(`/api/branches/${path(branchId)}/services`);
+  }
+
+  /** What the lobby manager could do about staffing now (open a counter, pause one), in both languages. */
+  staffingHints(branchId: string): Promise<StaffingHint[]> {
+    return this.get(`/api/branches/${path(branchId)}/staffing-hints`);
   }
 
   // The counter
@@ -184,6 +276,36 @@ export class StaffApi extends ApiClient {
     return this.post('/api/referrals', request);
   }
 
+  // The relationship manager
+
+  /** The RM says where they are: only an available RM is called over. */
+  setPresence(presence: RmPresence): Promise<RmPresenceView> {
+    return this.put('/api/rms/me/presence', { presence });
+  }
+
+  /** The addressed RM answers a call-over (a decline passes it to the next RM). */
+  answerCallover(referralId: string, answer: CalloverAnswer): Promise<ReferralView> {
+    return this.post(`/api/referrals/${path(referralId)}/respond`, answer);
+  }
+
+  /** The RM is with the customer now. */
+  meetCustomer(referralId: string): Promise<ReferralView> {
+    return this.post(`/api/referrals/${path(referralId)}/meet`, {});
+  }
+
+  recordOutcome(referralId: string, request: MeetingOutcomeRequest): Promise<ReferralView> {
+    return this.post(`/api/referrals/${path(referralId)}/outcome`, request);
+  }
+
+  recordContact(referralId: string, request: FollowUpContactRequest): Promise<ReferralView> {
+    return this.post(`/api/referrals/${path(referralId)}/contacts`, request);
+  }
+
+  /** The RM's own follow-ups by the day they are due, the most overdue first. */
+  followUps(): Promise<ReferralView[]> {
+    return this.get('/api/follow-ups');
+  }
+
   // Second diversion (二次分流)
 
   /** Where a business would go and the sentence that says so (advice only: nothing is written). */
@@ -206,4 +328,159 @@ export class StaffApi extends ApiClient {
   redirectToSelfService(ticketId: string, reason: string): Promise<StaffTicketView> {
     return this.post(`/api/tickets/${path(ticketId)}/self-service`, { reason });
   }
+
+  // Admin: the branch's configuration (admin writes, the lobby manager reads most of it)
+
+  adminSettings(branchId: string): Promise<AdminSettingsView> {
+    return this.get(`${adminPath(branchId)}/settings`);
+  }
+
+  /** Each field sent replaces that setting whole; the server checks the result whole before writing. */
+  updateAdminSettings(branchId: string, patch: AdminSettingsPatch): Promise<AdminSettingsView> {
+    return this.patch(`${adminPath(branchId)}/settings`, patch);
+  }
+
+  /** Every business type with its diversion table, retired ones included. */
+  businessTypes(branchId: string): Promise<AdminBusinessTypeView[]> {
+    return this.get(`${adminPath(branchId)}/business-types`);
+  }
+
+  createBusinessType(branchId: string, request: CreateBusinessTypeRequest): Promise<AdminBusinessTypeView> {
+    return this.post(`${adminPath(branchId)}/business-types`, request);
+  }
+
+  /** `routes` and `signals` replace the whole table; `active: false` retires the type. */
+  updateBusinessType(branchId: string, code: string, patch: UpdateBusinessTypeRequest): Promise<AdminBusinessTypeView> {
+    return this.patch(`${adminPath(branchId)}/business-types/${path(code)}`, patch);
+  }
+
+  queues(branchId: string): Promise<AdminQueueView[]> {
+    return this.get(`${adminPath(branchId)}/queues`);
+  }
+
+  createQueue(branchId: string, request: CreateQueueRequest): Promise<AdminQueueView> {
+    return this.post(`${adminPath(branchId)}/queues`, request);
+  }
+
+  updateQueue(branchId: string, code: string, patch: UpdateQueueRequest): Promise<AdminQueueView> {
+    return this.patch(`${adminPath(branchId)}/queues/${path(code)}`, patch);
+  }
+
+  /** Refused (CONFIG_IN_USE) while counters, business types or open tickets use the queue. */
+  deleteQueue(branchId: string, code: string): Promise<void> {
+    return this.delete(`${adminPath(branchId)}/queues/${path(code)}`);
+  }
+
+  counters(branchId: string): Promise<AdminCounterView[]> {
+    return this.get(`${adminPath(branchId)}/counters`);
+  }
+
+  createCounter(branchId: string, request: CreateCounterRequest): Promise<AdminCounterView> {
+    return this.post(`${adminPath(branchId)}/counters`, request);
+  }
+
+  updateCounter(branchId: string, counterId: string, patch: UpdateCounterRequest): Promise<AdminCounterView> {
+    return this.patch(`${adminPath(branchId)}/counters/${path(counterId)}`, patch);
+  }
+
+  /** Takes a counter out of service (it cannot call) until it is opened again. */
+  closeCounter(branchId: string, counterId: string): Promise<AdminCounterView> {
+    return this.post(`${adminPath(branchId)}/counters/${path(counterId)}/close`, {});
+  }
+
+  openCounter(branchId: string, counterId: string): Promise<AdminCounterView> {
+    return this.post(`${adminPath(branchId)}/counters/${path(counterId)}/open`, {});
+  }
+
+  staff(branchId: string): Promise<AdminStaffView[]> {
+    return this.get(`${adminPath(branchId)}/staff`);
+  }
+
+  createStaff(branchId: string, request: CreateStaffRequest): Promise<AdminStaffView> {
+    return this.post(`${adminPath(branchId)}/staff`, request);
+  }
+
+  /** A role change ends the person's sessions at once. */
+  updateStaff(branchId: string, userId: string, patch: UpdateStaffRequest): Promise<AdminStaffView> {
+    return this.patch(`${adminPath(branchId)}/staff/${path(userId)}`, patch);
+  }
+
+  deactivateStaff(branchId: string, userId: string): Promise<AdminStaffView> {
+    return this.post(`${adminPath(branchId)}/staff/${path(userId)}/deactivate`, {});
+  }
+
+  reactivateStaff(branchId: string, userId: string): Promise<AdminStaffView> {
+    return this.post(`${adminPath(branchId)}/staff/${path(userId)}/reactivate`, {});
+  }
+
+  /** Sets a new password (8-128 characters); the person's sessions end. */
+  resetPassword(branchId: string, userId: string, password: string): Promise<void> {
+    return this.post(`${adminPath(branchId)}/staff/${path(userId)}/password`, { password });
+  }
+
+  // Admin: devices, rules, customers, audit
+
+  devices(branchId: string): Promise<DeviceView[]> {
+    return this.get(`${branchPath(branchId)}/devices`);
+  }
+
+  /** Registers a kiosk or display; the key is in this answer only (the server keeps a hash). */
+  registerDevice(branchId: string, kind: DeviceKind, name: string): Promise<DeviceRegistered> {
+    return this.post(`${branchPath(branchId)}/devices`, { kind, name });
+  }
+
+  revokeDevice(branchId: string, deviceId: string): Promise<void> {
+    return this.delete(`${branchPath(branchId)}/devices/${path(deviceId)}`);
+  }
+
+  identificationRules(branchId: string): Promise<IdentificationRules> {
+    return this.get(`${branchPath(branchId)}/rules/identification`);
+  }
+
+  /** Replaces the rules whole (RULES_INVALID lists every problem); answers the new version. */
+  replaceIdentificationRules(branchId: string, rules: IdentificationRulesRequest): Promise<IdentificationRules> {
+    return this.put(`${branchPath(branchId)}/rules/identification`, rules);
+  }
+
+  tierLadders(branchId: string): Promise<TierLaddersView> {
+    return this.get(`${branchPath(branchId)}/rules/ladders`);
+  }
+
+  /** Replaces or adds one ladder; the rules' version goes up. */
+  replaceTierLadder(branchId: string, code: string, ladder: TierLadderRequest): Promise<TierLaddersView> {
+    return this.put(`${branchPath(branchId)}/rules/ladders/${path(code)}`, ladder);
+  }
+
+  /** All rows or none: IMPORT_REJECTED carries `details.rejected`, every bad row and field. */
+  importCustomers(branchId: string, csv: string): Promise<ImportReport> {
+    return this.postText(`${branchPath(branchId)}/customers/import`, csv, 'text/csv; charset=utf-8');
+  }
+
+  /** The append-only audit log, newest first. */
+  auditLog(branchId: string): Promise<AuditEntryView[]> {
+    return this.get(`${branchPath(branchId)}/audit`);
+  }
+
+  // Reports (lobby manager and admin)
+
+  kpis(branchId: string, range: ReportRange = {}): Promise<KpiReport> {
+    return this.get(`${branchPath(branchId)}/reports/kpis${rangeQuery(range)}`);
+  }
+
+  /** The same figures as CSV text, one row per group (the caller saves it as a file). */
+  kpisCsv(branchId: string, range: ReportRange = {}): Promise<string> {
+    return this.getText(`${branchPath(branchId)}/reports/kpis.csv${rangeQuery(range)}`);
+  }
+}
+
+const branchPath = (branchId: string) => `/api/branches/${path(branchId)}`;
+const adminPath = (branchId: string) => `${branchPath(branchId)}/admin`;
+
+/** `?from=&to=` for the days given, nothing for the branch's today. */
+function rangeQuery(range: ReportRange): string {
+  const query = new URLSearchParams();
+  if (range.from) query.set('from', range.from);
+  if (range.to) query.set('to', range.to);
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
