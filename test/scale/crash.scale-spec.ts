@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EventsPage } from '@lobbyflow/contracts';
 import { io } from 'socket.io-client';
 import { demoDeviceKey } from '../../apps/server/src/auth/secrets';
-import { freePort, ServerProcess } from './support/processes';
+import { freePort, removeLogs, ServerProcess } from './support/processes';
 
 const SECRET = 'crash-test-secret-0123456789abcdef-0123456789';
 const KIOSK_KEY = demoDeviceKey(SECRET, 'demo', '大厅取号机 Lobby kiosk');
@@ -31,6 +31,7 @@ describe('a server killed mid-morning', () => {
   afterAll(async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
+    removeLogs();
   });
 
   const api = async (path: string, token: string, body?: object, headers: Record<string, string> = {}) => {

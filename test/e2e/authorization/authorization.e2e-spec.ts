@@ -67,7 +67,8 @@ describe('authorization matrix', () => {
     east.set('kiosk', keys.kioskKey).set('display', keys.displayKey).set('ticket', eastTicket.body.token);
     east.set('teller', await staff('east-teller1')).set('lobby-manager', await staff('east-lobby'));
     east.set('rm', await staff('east-rm1')).set('admin', await staff('east-admin'));
-  });
+    // Seeding a second branch and signing in a dozen people hashes many passwords: a generous limit.
+  }, 120_000);
   afterAll(() => hall.stop());
 
   async function customerOf(ticketId: string): Promise<string> {

@@ -38,11 +38,18 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
   }
 }
 
-/** Where the processes of one test run write their logs (printed when something fails to start). */
-export const LOG_DIR = mkdtempSync(join(tmpdir(), 'lobbyflow-scale-'));
+let logDir: string | null = null;
 
+/** Where the processes of one test file write their logs (quoted when one fails to start); made on first use. */
+function logFile(name: string): string {
+  logDir ??= mkdtempSync(join(tmpdir(), 'lobbyflow-scale-'));
+  return join(logDir, name);
+}
+
+/** Removes the logs once the processes are stopped. */
 export function removeLogs(): void {
-  rmSync(LOG_DIR, { recursive: true, force: true });
+  if (logDir) rmSync(logDir, { recursive: true, force: true });
+  logDir = null;
 }
 
 function tail(file: string, lines = 30): string {
@@ -70,7 +77,7 @@ export class TestRedis {
 
   /** Starts the server again on the same port. */
   async up(): Promise<void> {
-    const log = join(LOG_DIR, `redis-${this.port}.log`);
+    const log = logFile(`redis-${this.port}.log`);
     this.process = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -117,7 +124,7 @@ export class ServerProcess {
     readonly port: number,
     private readonly env: Record<string, string>,
   ) {
-    this.log = join(LOG_DIR, `server-${name}.log`);
+    this.log = logFile(`server-${name}.log`);
   }
 
   get url(): string {
