@@ -98,6 +98,21 @@ export interface BranchEventMap {
 }
 export type BranchEventType = keyof BranchEventMap;
 
+/** The events of a ticket's lifecycle, each carrying the ticket after the change (reports rebuild visits from them). */
+export const TICKET_EVENT_TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.started',
+  'ticket.finished',
+  'ticket.no-show',
+  'ticket.returned',
+  'ticket.transferred',
+  'ticket.parked',
+  'ticket.cancelled',
+  'ticket.expired',
+] as const satisfies readonly BranchEventType[];
+
 export type BranchEvent<K extends BranchEventType = BranchEventType> = K extends BranchEventType
   ? EventEnvelope<K> & BranchEventMap[K]
   : never;

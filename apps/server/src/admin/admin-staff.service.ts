@@ -40,10 +40,9 @@ export class AdminStaffService {
     return this.commands.read(async (manager) => {
       const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
       if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
-      const [users, counters] = await Promise.all([
-        manager.find(StaffUserEntity, { where: { branchId: branch.id }, order: { username: 'ASC' } }),
-        manager.find(CounterEntity, { where: { branchId: branch.id } }),
-      ]);
+      // One query after another: on PostgreSQL a transaction's connection runs one query at a time.
+      const users = await manager.find(StaffUserEntity, { where: { branchId: branch.id }, order: { username: 'ASC' } });
+      const counters = await manager.find(CounterEntity, { where: { branchId: branch.id } });
       return users.map((user) => adminStaffView(user, counters));
     });
   }

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { rmPresenceViews, setRmPresence } from '../staff/rm-presence';
 import type { FollowUpContactDto, ReferralOutcomeDto } from './dto/referral.dto';
 import { ReferralEntity } from './referral.entity';
-import { referralView } from './referral-views';
+import { referralView, referralViews } from './referral-views';
 import { ownReferral } from './referrals.service';
 
 /** Referrals an RM keeps following up: graded, with a next contact day. */
@@ -88,7 +88,7 @@ export class FollowUpsService {
         order: { nextContactOn: 'ASC', createdAt: 'ASC' },
         take: 500,
       });
-      return Promise.all(referrals.map((referral) => referralView(tx.manager, referral)));
+      return referralViews(tx.manager, referrals);
     });
   }
 

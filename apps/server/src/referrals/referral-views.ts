@@ -1,11 +1,29 @@
 import type { LocalizedText, ReferralView } from '@lobbyflow/contracts';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import type { ReferralEntity } from './referral.entity';
 
 /** The referral as staff see it: the digital 潜在贵宾客户推荐表 with its RM, answer, meeting and follow-ups. */
 export async function referralView(manager: EntityManager, referral: ReferralEntity): Promise<ReferralView> {
-  const rm = await manager.findOneOrFail(StaffUserEntity, { where: { id: referral.rmUserId } });
+  return (await referralViews(manager, [referral]))[0];
+}
+
+/** Views of many referrals, reading their RMs' names once (a list is one query, not one per referral). */
+export async function referralViews(manager: EntityManager, referrals: ReferralEntity[]): Promise<ReferralView[]> {
+  const ids = [...new Set(referrals.map((referral) => referral.rmUserId))];
+  const rms =
+    ids.length === 0
+      ? []
+      : await manager.find(StaffUserEntity, { where: { id: In(ids) }, select: { id: true, displayName: true } });
+  const byId = new Map(rms.map((rm) => [rm.id, rm]));
+  return referrals.map((referral) => {
+    const rm = byId.get(referral.rmUserId);
+    if (!rm) throw new Error(`Referral ${referral.id} names an RM that does not exist (${referral.rmUserId}).`);
+    return toView(referral, rm);
+  });
+}
+
+function toView(referral: ReferralEntity, rm: Pick<StaffUserEntity, 'id' | 'displayName'>): ReferralView {
   return {
     id: referral.id,
     ticketId: referral.ticketId,

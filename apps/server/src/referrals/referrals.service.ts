@@ -22,7 +22,7 @@ import { StaffUserEntity } from '../staff/staff-user.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import type { CalloverDto, ConsentedContactDto, WalkInReferralDto } from './dto/referral.dto';
 import { ReferralEntity } from './referral.entity';
-import { referralView } from './referral-views';
+import { referralView, referralViews } from './referral-views';
 
 /** How often unanswered call-overs and lapsed RM sessions are looked for. */
 export const ESCALATION_CHECK_MS = 5_000;
@@ -146,7 +146,7 @@ export class ReferralsService {
         order: { createdAt: 'DESC' },
         take: 200,
       });
-      return Promise.all(referrals.map((referral) => referralView(tx.manager, referral)));
+      return referralViews(tx.manager, referrals);
     });
   }
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { KPI_DIMENSIONS, type KpiDimension, type KpiGroup, type KpiReport } from '@lobbyflow/contracts';
+import {
+  KPI_DIMENSIONS,
+  type KpiDimension,
+  type KpiGroup,
+  type KpiReport,
+  TICKET_EVENT_TYPES,
+} from '@lobbyflow/contracts';
 import {
   addDays,
   counterKpis,
@@ -23,19 +29,6 @@ import { DiversionRecordEntity } from '../tickets/diversion-record.entity';
 
 /** The longest range one report covers: a quarter of business days. */
 export const MAX_REPORT_DAYS = 92;
-const TICKET_EVENT_TYPES = [
-  'ticket.issued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.finished',
-  'ticket.no-show',
-  'ticket.returned',
-  'ticket.transferred',
-  'ticket.parked',
-  'ticket.cancelled',
-  'ticket.expired',
-];
 
 /**
  * KPIs of a branch over business days (issue #7), from its own event log and rows: visits rebuilt from
@@ -59,7 +52,9 @@ export class ReportsService {
       assertRange(first, last);
       const now = this.clock.now();
       const events = await eventsOfDays(manager, branch.id, first, last);
-      const ticketEvents = events.filter((event) => TICKET_EVENT_TYPES.includes(event.type)) as KpiTicketEvent[];
+      const ticketEvents = events.filter((event) =>
+        (TICKET_EVENT_TYPES as readonly string[]).includes(event.type),
+      ) as KpiTicketEvent[];
       const counterEvents = events.filter((event) => event.type === 'counter.updated') as unknown as KpiCounterEvent[];
       const visits = visitsFromEvents(ticketEvents);
       const level = branch.settings.serviceLevelMinutes;

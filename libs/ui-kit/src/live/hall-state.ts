@@ -6,6 +6,7 @@ import type {
   QueueSnapshot,
   StaffTicketView,
 } from '@lobbyflow/contracts';
+import { TICKET_EVENT_TYPES } from '@lobbyflow/contracts';
 import { sortForDisplay } from '@lobbyflow/domain';
 
 /** What a screen holds: a snapshot (public or staff projection) and the `seq` it reflects. */
@@ -16,17 +17,7 @@ export type HallEvent = BranchEvent | PublicBranchEvent;
 
 /** Names of the events that come from the branch log (numbered, gap-free). */
 export const HALL_EVENT_TYPES: ReadonlySet<string> = new Set<HallEvent['type']>([
-  'ticket.issued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.finished',
-  'ticket.no-show',
-  'ticket.returned',
-  'ticket.transferred',
-  'ticket.parked',
-  'ticket.cancelled',
-  'ticket.expired',
+  ...TICKET_EVENT_TYPES,
   'counter.updated',
   'diversion.recorded',
   'vip.flagged',
