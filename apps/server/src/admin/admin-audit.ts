@@ -56,3 +56,33 @@ export async function recordAdminChange(
     at: tx.now,
   });
 }
+
+/** A change to a row the admin API shows as a view: created (`before` null) or updated. */
+export interface AdminViewChange<V extends { id: string }> {
+  action: AdminAction;
+  subject: string;
+  before: V | null;
+  after: V;
+}
+
+/**
+ * Records the creation or update of a row through its admin view. The views are compared without their
+ * id (the subject names the row) and without `derived` fields, which follow from other settings (a
+ * business type's amount bands follow from the branch thresholds) and are not a change of their own.
+ */
+export async function recordViewChange<V extends { id: string }>(
+  tx: BranchTransaction,
+  actor: StaffPrincipal,
+  change: AdminViewChange<V>,
+  derived: ReadonlyArray<keyof V> = [],
+): Promise<void> {
+  const compared = (view: V): object =>
+    Object.fromEntries(Object.entries(view).filter(([key]) => key !== 'id' && !derived.includes(key as keyof V)));
+  await recordAdminChange(tx, actor, {
+    action: change.action,
+    subjectId: change.after.id,
+    subject: change.subject,
+    before: change.before && compared(change.before),
+    after: compared(change.after),
+  });
+}

@@ -18,11 +18,11 @@ import {
   validateBusinessType,
 } from '@lobbyflow/domain';
 import type { StaffPrincipal } from '../auth/principal';
-import { BranchEntity } from '../branches/branch.entity';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchConfig } from '../branches/branch-config';
 import { BusinessTypeEntity } from '../branches/business-type.entity';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
-import { recordAdminChange, type AdminAction } from './admin-audit';
+import { recordViewChange, type AdminAction } from './admin-audit';
 import { adminBusinessTypeView } from './admin-views';
 import { refuseIfAny } from './refusals';
 
@@ -37,8 +37,7 @@ export class AdminBusinessTypesService {
   /** Every business type, retired ones too, in kiosk order. */
   async list(branchCode: string): Promise<AdminBusinessTypeView[]> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       const config = await BranchConfig.load(manager, branch);
       return config.businessTypes.map((type) => adminBusinessTypeView(type, branch.settings.thresholds));
     });
@@ -77,13 +76,12 @@ export class AdminBusinessTypesService {
       });
       await tx.manager.insert(BusinessTypeEntity, entity);
       const view = adminBusinessTypeView(entity, tx.branch.settings.thresholds);
-      await recordAdminChange(tx, actor, {
-        action: 'business-type.create',
-        subjectId: entity.id,
-        subject: `business type ${entity.code}`,
-        before: null,
-        after: auditable(view),
-      });
+      await recordViewChange(
+        tx,
+        actor,
+        { action: 'business-type.create', subject: `business type ${entity.code}`, before: null, after: view },
+        ['amountBands'],
+      );
       return view;
     });
   }
@@ -121,13 +119,17 @@ export class AdminBusinessTypesService {
       const after = adminBusinessTypeView(entity, thresholds);
       if (JSON.stringify(after) === JSON.stringify(before)) return after;
       await tx.manager.save(BusinessTypeEntity, entity);
-      await recordAdminChange(tx, actor, {
-        action: actionOf(before.active, after.active),
-        subjectId: entity.id,
-        subject: `business type ${entity.code}`,
-        before: auditable(before),
-        after: auditable(after),
-      });
+      await recordViewChange(
+        tx,
+        actor,
+        {
+          action: actionOf(before.active, after.active),
+          subject: `business type ${entity.code}`,
+          before,
+          after,
+        },
+        ['amountBands'],
+      );
       return after;
     });
   }
@@ -158,12 +160,6 @@ function actionOf(wasActive: boolean, isActive: boolean): AdminAction {
   if (wasActive && !isActive) return 'business-type.retire';
   if (!wasActive && isActive) return 'business-type.reactivate';
   return 'business-type.update';
-}
-
-/** What the audit compares: the type's own fields, not the bands computed from them. */
-function auditable(view: AdminBusinessTypeView): object {
-  const { amountBands: _bands, id: _id, ...fields } = view;
-  return fields;
 }
 
 /** A submitted route as plain data with only the parts it states (an empty condition is no condition). */

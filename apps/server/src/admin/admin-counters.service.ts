@@ -3,13 +3,13 @@ import type { AdminCounterView, CounterStatus, CreateCounterRequest, UpdateCount
 import { type CounterConfig, DomainError, validateCounter } from '@lobbyflow/domain';
 import { In } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal';
-import { BranchEntity } from '../branches/branch.entity';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { CounterEntity } from '../counters/counter.entity';
 import { emitCounterUpdated } from '../counters/counter-events';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { recordAdminChange } from './admin-audit';
+import { recordViewChange } from './admin-audit';
 import { adminCounterView } from './admin-views';
 import { refuseIfAny } from './refusals';
 
@@ -24,8 +24,7 @@ export class AdminCountersService {
 
   async list(branchCode: string): Promise<AdminCounterView[]> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       const config = await BranchConfig.load(manager, branch);
       return config.counters.map(adminCounterView);
     });
@@ -70,12 +69,11 @@ export class AdminCountersService {
       await tx.manager.insert(CounterEntity, entity);
       await emitCounterUpdated(tx, entity.id);
       const view = adminCounterView(entity);
-      await recordAdminChange(tx, actor, {
+      await recordViewChange(tx, actor, {
         action: 'counter.create',
-        subjectId: entity.id,
         subject: `counter ${entity.code}`,
         before: null,
-        after: auditable(view),
+        after: view,
       });
       return view;
     });
@@ -168,13 +166,7 @@ export class AdminCountersService {
     if (JSON.stringify(after) === JSON.stringify(before)) return after;
     await tx.manager.save(CounterEntity, entity);
     await emitCounterUpdated(tx, entity.id);
-    await recordAdminChange(tx, actor, {
-      action,
-      subjectId: entity.id,
-      subject: `counter ${entity.code}`,
-      before: auditable(before),
-      after: auditable(after),
-    });
+    await recordViewChange(tx, actor, { action, subject: `counter ${entity.code}`, before, after });
     return after;
   }
 }
@@ -183,9 +175,4 @@ function counterIn(config: BranchConfig, counterId: string): CounterEntity {
   const counter = config.counters.find((candidate) => candidate.id === counterId);
   if (!counter) throw new DomainError('COUNTER_NOT_FOUND', 'There is no such counter in this branch.');
   return counter;
-}
-
-function auditable(view: AdminCounterView): object {
-  const { id: _id, ...fields } = view;
-  return fields;
 }

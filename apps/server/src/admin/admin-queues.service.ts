@@ -9,12 +9,12 @@ import {
 import { DomainError, queueUses, type QueueConfig, validateQueue } from '@lobbyflow/domain';
 import { In, Not } from 'typeorm';
 import type { StaffPrincipal } from '../auth/principal';
-import { BranchEntity } from '../branches/branch.entity';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchConfig } from '../branches/branch-config';
 import { QueueEntity } from '../branches/queue.entity';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { recordAdminChange } from './admin-audit';
+import { recordAdminChange, recordViewChange } from './admin-audit';
 import { adminQueueView } from './admin-views';
 import { refuseIfAny } from './refusals';
 
@@ -30,8 +30,7 @@ export class AdminQueuesService {
 
   async list(branchCode: string): Promise<AdminQueueView[]> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       const queues = await manager.find(QueueEntity, { where: { branchId: branch.id }, order: { sortOrder: 'ASC' } });
       return queues.map(adminQueueView);
     });
@@ -59,12 +58,11 @@ export class AdminQueuesService {
       });
       await tx.manager.insert(QueueEntity, entity);
       const view = adminQueueView(entity);
-      await recordAdminChange(tx, actor, {
+      await recordViewChange(tx, actor, {
         action: 'queue.create',
-        subjectId: entity.id,
         subject: `queue ${entity.code}`,
         before: null,
-        after: auditable(view),
+        after: view,
       });
       return view;
     });
@@ -92,12 +90,11 @@ export class AdminQueuesService {
       const after = adminQueueView(entity);
       if (JSON.stringify(after) === JSON.stringify(before)) return after;
       await tx.manager.save(QueueEntity, entity);
-      await recordAdminChange(tx, actor, {
+      await recordViewChange(tx, actor, {
         action: 'queue.update',
-        subjectId: entity.id,
         subject: `queue ${entity.code}`,
-        before: auditable(before),
-        after: auditable(after),
+        before,
+        after,
       });
       return after;
     });
@@ -172,9 +169,4 @@ async function prefixConflicts(
         },
       ]
     : [];
-}
-
-function auditable(view: AdminQueueView): object {
-  const { id: _id, ...fields } = view;
-  return fields;
 }

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AdminSettingsPatch, AdminSettingsView, RuleProblem } from '@lobbyflow/contracts';
-import {
-  dayBoundaryChangeRefusal,
-  DomainError,
-  thresholdUses,
-  validateBranchIdentity,
-  validateHallRules,
-} from '@lobbyflow/domain';
+import { dayBoundaryChangeRefusal, thresholdUses, validateBranchIdentity, validateHallRules } from '@lobbyflow/domain';
 import type { StaffPrincipal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands } from '../commands/branch-commands';
 import { TicketEntity } from '../tickets/ticket.entity';
@@ -29,8 +24,7 @@ export class AdminSettingsService {
 
   async settings(branchCode: string): Promise<AdminSettingsView> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       return adminSettingsView(branch);
     });
   }

@@ -17,13 +17,13 @@ import {
 } from '@lobbyflow/domain';
 import { hashPassword } from '../auth/password-hasher';
 import type { StaffPrincipal } from '../auth/principal';
-import { BranchEntity } from '../branches/branch.entity';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { CounterEntity } from '../counters/counter.entity';
 import { emitCounterUpdated } from '../counters/counter-events';
 import { setRmPresence } from '../staff/rm-presence';
 import { StaffUserEntity } from '../staff/staff-user.entity';
-import { recordAdminChange } from './admin-audit';
+import { recordAdminChange, recordViewChange } from './admin-audit';
 import { adminStaffView } from './admin-views';
 import { refuseIfAny } from './refusals';
 
@@ -38,8 +38,7 @@ export class AdminStaffService {
 
   async list(branchCode: string): Promise<AdminStaffView[]> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       // One query after another: on PostgreSQL a transaction's connection runs one query at a time.
       const users = await manager.find(StaffUserEntity, { where: { branchId: branch.id }, order: { username: 'ASC' } });
       const counters = await manager.find(CounterEntity, { where: { branchId: branch.id } });
@@ -79,13 +78,12 @@ export class AdminStaffService {
       });
       await tx.manager.insert(StaffUserEntity, user);
       const view = adminStaffView(user, counters);
-      await recordAdminChange(tx, actor, {
-        action: 'staff.create',
-        subjectId: user.id,
-        subject: `staff ${user.username}`,
-        before: null,
-        after: auditable(view),
-      });
+      await recordViewChange(
+        tx,
+        actor,
+        { action: 'staff.create', subject: `staff ${user.username}`, before: null, after: view },
+        ['counterId'],
+      );
       return view;
     });
   }
@@ -125,13 +123,9 @@ export class AdminStaffService {
       const after = adminStaffView(target, counters);
       if (JSON.stringify(after) === JSON.stringify(before)) return after;
       await tx.manager.save(StaffUserEntity, target);
-      await recordAdminChange(tx, actor, {
-        action: 'staff.update',
-        subjectId: user.id,
-        subject: `staff ${user.username}`,
-        before: auditable(before),
-        after: auditable(after),
-      });
+      await recordViewChange(tx, actor, { action: 'staff.update', subject: `staff ${user.username}`, before, after }, [
+        'counterId',
+      ]);
       return after;
     });
   }
@@ -230,9 +224,4 @@ async function endSessions(
   await tx.manager.increment(StaffUserEntity, { id: user.id }, 'sessionVersion', 1);
   const ended: SessionEndedEvent = { type: 'session.ended', reason, at: tx.now.toISOString() };
   tx.notify({ room: rooms.user(user.id), event: ended.type, payload: ended, disconnect: true });
-}
-
-function auditable(view: AdminStaffView): object {
-  const { id: _id, counterId: _counterId, ...fields } = view;
-  return fields;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BranchSettingsView } from '@lobbyflow/contracts';
-import { DEFAULT_FOLLOW_UP, DomainError } from '@lobbyflow/domain';
-import { BranchEntity } from '../branches/branch.entity';
+import { DEFAULT_FOLLOW_UP } from '@lobbyflow/domain';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchCommands } from '../commands/branch-commands';
 
 /**
@@ -14,8 +14,7 @@ export class BranchSettingsService {
 
   async settings(branchCode: string): Promise<BranchSettingsView> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       const { lifecycle, serviceLevelMinutes, pauseReasons, callover, identification, tierLadders, followUp } =
         branch.settings;
       return {

@@ -7,10 +7,10 @@ import type {
   ServiceView,
   StaffTicketView,
 } from '@lobbyflow/contracts';
-import { amountBands, DomainError, routeQuestions, sortForDisplay } from '@lobbyflow/domain';
-import { In, MoreThan, type EntityManager } from 'typeorm';
+import { amountBands, routeQuestions, sortForDisplay } from '@lobbyflow/domain';
+import { In, MoreThan } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { BranchEntity } from '../branches/branch.entity';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands } from '../commands/branch-commands';
 import { Clock } from '../common/clock';
@@ -128,10 +128,4 @@ export class HallService {
       };
     });
   }
-}
-
-async function branchByCode(manager: EntityManager, code: string): Promise<BranchEntity> {
-  const branch = await manager.findOne(BranchEntity, { where: { code } });
-  if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${code}".`);
-  return branch;
 }

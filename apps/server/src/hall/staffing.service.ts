@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffingHint } from '@lobbyflow/contracts';
-import { DomainError, QUIET_MINUTES_BEFORE_PAUSE, staffingHints } from '@lobbyflow/domain';
-import { BranchEntity } from '../branches/branch.entity';
+import { QUIET_MINUTES_BEFORE_PAUSE, staffingHints } from '@lobbyflow/domain';
+import { branchByCode } from '../branches/branch-by-code';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands } from '../commands/branch-commands';
 import { Clock } from '../common/clock';
@@ -19,8 +19,7 @@ export class StaffingService {
 
   async hints(branchCode: string): Promise<StaffingHint[]> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       const config = await BranchConfig.load(manager, branch);
       const now = this.clock.now();
       const figures = await HallFigures.asOfLastChange(manager, config, now);

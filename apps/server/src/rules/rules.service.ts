@@ -8,6 +8,7 @@ import type {
 } from '@lobbyflow/contracts';
 import { DomainError, missingSignals, validateIdentificationRules, validateLadder } from '@lobbyflow/domain';
 import { BranchEntity } from '../branches/branch.entity';
+import { branchByCode } from '../branches/branch-by-code';
 import { BusinessTypeEntity } from '../branches/business-type.entity';
 import { BranchCommands } from '../commands/branch-commands';
 import type { IdentificationRulesDto } from './dto/identification-rules.dto';
@@ -20,8 +21,7 @@ export class RulesService {
 
   async identification(branchCode: string): Promise<IdentificationRules> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       return branch.settings.identification;
     });
   }
@@ -68,8 +68,7 @@ export class RulesService {
 
   async ladders(branchCode: string): Promise<TierLaddersView> {
     return this.commands.read(async (manager) => {
-      const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
+      const branch = await branchByCode(manager, branchCode);
       return { version: branch.settings.identification.version, ladders: branch.settings.tierLadders };
     });
   }
