@@ -127,6 +127,11 @@ describe('two instances on PostgreSQL and Redis', () => {
   }
 
   /** The teller serves a called ticket to the end (start, finish) through the instance at `url`. */
+  /** The teller presses "call next" through the instance at `url`; the ticket called. */
+  function callNext(url: string, teller: Teller): Promise<StaffTicketView> {
+    return expectCall<StaffTicketView>(200, url, 'POST', `/api/counters/${teller.counterId}/call-next`, teller.token);
+  }
+
   async function serve(url: string, teller: Teller, ticketId: string): Promise<void> {
     await expectCall(200, url, 'POST', `/api/tickets/${ticketId}/start`, teller.token);
     await expectCall(200, url, 'POST', `/api/tickets/${ticketId}/finish`, teller.token);
@@ -302,13 +307,7 @@ describe('two instances on PostgreSQL and Redis', () => {
     for (let index = 0; index < 10; index++) {
       await issue(cluster.a.url, NON_CASH);
       const sent = Date.now();
-      const called = await expectCall<StaffTicketView>(
-        200,
-        cluster.b.url,
-        'POST',
-        `/api/counters/${teller.counterId}/call-next`,
-        teller.token,
-      );
+      const called = await callNext(cluster.b.url, teller);
       await until(`the display on A to show ${called.number}`, () => board.calledAt.has(called.id), 5_000);
       latencies.push((board.calledAt.get(called.id) as number) - sent);
       await serve(cluster.b.url, teller, called.id);
@@ -324,19 +323,13 @@ describe('two instances on PostgreSQL and Redis', () => {
     const phone = rawSocket(cluster.a.url, second.token);
     await phone.socket.connected();
 
-    const called = await expectCall<StaffTicketView>(
-      200,
-      cluster.b.url,
-      'POST',
-      `/api/counters/${teller.counterId}/call-next`,
-      teller.token,
-    );
+    const called = await callNext(cluster.b.url, teller);
     expect(called.id).toBe(first.id);
     await until('the phone on A to hear it is next', () => phone.socket.named('ticket.next').length > 0, 5_000);
     expect(phone.socket.named('ticket.position').at(-1)).toMatchObject({ ticket: { id: second.id, ahead: 0 } });
 
     await serve(cluster.b.url, teller, first.id);
-    await expectCall(200, cluster.b.url, 'POST', `/api/counters/${teller.counterId}/call-next`, teller.token);
+    await callNext(cluster.b.url, teller);
     await until('the phone on A to hear its call', () => phone.socket.named('ticket.called').length > 0, 5_000);
     // Once, from its own instance, naming the counter.
     expect(phone.socket.named('ticket.called')).toEqual([
@@ -355,13 +348,7 @@ describe('two instances on PostgreSQL and Redis', () => {
     await cluster.a.kill();
     // The hall goes on through B while the display finds its way there.
     for (let index = 0; index < 3; index++) await issue(cluster.b.url, NON_CASH);
-    const called = await expectCall<StaffTicketView>(
-      200,
-      cluster.b.url,
-      'POST',
-      `/api/counters/${teller.counterId}/call-next`,
-      teller.token,
-    );
+    const called = await callNext(cluster.b.url, teller);
     await serve(cluster.b.url, teller, called.id);
 
     const seq = await lastSeq();
@@ -384,13 +371,7 @@ describe('two instances on PostgreSQL and Redis', () => {
     await cluster.redis.down();
     const downAt = Date.now();
     for (let index = 0; index < 2; index++) await issue(cluster.b.url, NON_CASH);
-    const calledDuring = await expectCall<StaffTicketView>(
-      200,
-      cluster.b.url,
-      'POST',
-      `/api/counters/${teller.counterId}/call-next`,
-      teller.token,
-    );
+    const calledDuring = await callNext(cluster.b.url, teller);
     await serve(cluster.b.url, teller, calledDuring.id);
     // Without Redis, instance A still learns of B's commands: it compares its last seq with the log.
     await settledAt([board.controller], await lastSeq());
@@ -403,13 +384,7 @@ describe('two instances on PostgreSQL and Redis', () => {
     report(`Redis restarted -> both instances subscribed again after ${Date.now() - upAt} ms`);
     await issue(cluster.b.url, NON_CASH);
     const sent = Date.now();
-    const calledAfter = await expectCall<StaffTicketView>(
-      200,
-      cluster.b.url,
-      'POST',
-      `/api/counters/${teller.counterId}/call-next`,
-      teller.token,
-    );
+    const calledAfter = await callNext(cluster.b.url, teller);
     await until('the call after the restart on the display on A', () => board.calledAt.has(calledAfter.id), 10_000);
     report(
       `after the restart, call pressed on B -> shown on A in ${(board.calledAt.get(calledAfter.id) as number) - sent} ms`,
