@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * The customer-facing screens: kiosk, display board and phone ticket page. Built into dist/ui, served by
- * the LobbyFlow server at /kiosk, /display and /t/<token>, assets under /ui/.
+ * The customer-facing screens: kiosk, display board, phone ticket page and counter rating pad. Built into
+ * dist/ui, served by the LobbyFlow server at /kiosk, /display, /t/<token> and /pad, assets under /ui/.
  */
 export default defineConfig({
   root: __dirname,
@@ -24,6 +24,7 @@ export default defineConfig({
         kiosk: resolve(__dirname, 'kiosk.html'),
         display: resolve(__dirname, 'display.html'),
         ticket: resolve(__dirname, 'ticket.html'),
+        pad: resolve(__dirname, 'pad.html'),
       },
     },
   },

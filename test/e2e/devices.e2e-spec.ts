@@ -30,6 +30,7 @@ describe('device keys and staff sign-in', () => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       kind: 'kiosk',
       name: 'Lobby kiosk 2',
+      counter: null,
       key: expect.stringMatching(/^lfd_[A-Za-z0-9_-]{40,}$/),
     });
     kiosk = response.body;
@@ -55,6 +56,7 @@ describe('device keys and staff sign-in', () => {
       id: kiosk.id,
       kind: 'kiosk',
       name: 'Lobby kiosk 2',
+      counter: null,
       keyPrefix: kiosk.key.slice(0, 10),
       createdAt: hall.clock.now().toISOString(),
       revokedAt: null,

@@ -20,6 +20,13 @@ describe('KPI reports', () => {
   const report = async (query = '') =>
     hall.http.get(`/api/branches/demo/reports/kpis${query}`).set('Authorization', await hall.auth('lobby'));
   const minute = () => hall.clock.advance(60);
+  /** The customer's answer, from a rating pad's key or the ticket's own phone token. */
+  const rate = (ticketId: string, credential: string, grade: string) =>
+    hall.http
+      .post(`/api/tickets/${ticketId}/rating`)
+      .set('Authorization', `Bearer ${credential}`)
+      .send({ grade })
+      .expect(200);
 
   it('counts a morning: a recall, a transfer, a pause and a diversion', async () => {
     const a1 = await hall.issue(cash);
@@ -38,6 +45,8 @@ describe('KPI reports', () => {
     await hall.act('teller2', a1.id, 'start');
     for (let i = 0; i < 3; i += 1) minute();
     await hall.act('teller2', a1.id, 'finish'); // 09:10: served 3 (from the last call)
+    await hall.act('teller2', a1.id, 'rating-request'); // right after the finish: a1 rates on counter 2's pad
+    await rate(a1.id, hall.ratingPadKey('2'), 'satisfied');
     expect((await hall.callNext('teller2'))?.id).toBe(a2.id); // waited 10
     minute();
     await hall.act('teller2', a2.id, 'transfer', { queue: 'B' }); // 09:11: 1 minute at counter 2
@@ -46,6 +55,8 @@ describe('KPI reports', () => {
     minute();
     minute();
     await hall.serve('teller4', a2.id); // 09:14: served 2
+    await hall.act('teller4', a2.id, 'rating-request'); // a2 rates counter 4's service on the phone page
+    await rate(a2.id, a2.token, 'dissatisfied');
     expect((await hall.callNext('teller2'))?.id).toBe(a3.id); // 09:14: waited 14
     for (let i = 0; i < 2; i += 1) await hall.act('teller2', a3.id, 'recall', {}, 409); // too soon: refused
     await hall.http
@@ -61,6 +72,19 @@ describe('KPI reports', () => {
     expect(body.totals.waiting).toEqual({ count: 4, mean: 8, median: 7, p90: 14, max: 14 });
     expect(body.totals.service).toEqual({ count: 3, mean: 2, median: 2, p90: 3, max: 3 });
     expect(body.totals.serviceLevel).toEqual({ targetMinutes: 10, within: 3, of: 4, share: 0.75 });
+    expect(body.totals.ratings).toEqual({
+      asked: 2,
+      rated: 2,
+      counts: { satisfied: 1, 'basically-satisfied': 0, dissatisfied: 1 },
+      shares: { satisfied: 0.5, 'basically-satisfied': 0, dissatisfied: 0.5 },
+      perServedVisit: 1,
+    });
+    const ratingsAt = (code: string) =>
+      body.by.counter.find((group: { key: string }) => group.key === code).figures.ratings.counts;
+    expect([ratingsAt('2'), ratingsAt('4')]).toEqual([
+      { satisfied: 1, 'basically-satisfied': 0, dissatisfied: 0 },
+      { satisfied: 0, 'basically-satisfied': 0, dissatisfied: 1 },
+    ]);
     expect(body.by.queue.map((group: { key: string }) => group.key)).toEqual(['A', 'B']);
     expect(body.by.staff.map((group: { key: string }) => group.key).sort()).toEqual(
       ['杨柜员 (Teller 4)', '陈柜员 (Teller 2)'].sort(),
@@ -89,6 +113,17 @@ describe('KPI reports', () => {
     expect(rows[0].slice(0, 2)).toEqual(['all', '2026-11-23..2026-11-23']);
     expect(Number(column(rows[0], 'issued'))).toBe(json.totals.issued);
     expect(Number(column(rows[0], 'wait_p90_min'))).toBe(json.totals.waiting.p90);
+    expect(
+      ['ratings_asked', 'ratings', 'dissatisfied', 'dissatisfied_share', 'ratings_per_served_visit'].map((name) =>
+        Number(column(rows[0], name)),
+      ),
+    ).toEqual([
+      json.totals.ratings.asked,
+      json.totals.ratings.rated,
+      json.totals.ratings.counts.dissatisfied,
+      json.totals.ratings.shares.dissatisfied,
+      json.totals.ratings.perServedVisit,
+    ]);
     const groups = Object.entries(json.by as Record<string, { key: string; figures: { served: number } }[]>).flatMap(
       ([dimension, list]) => list.map((group) => [dimension, group.key, String(group.figures.served)]),
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EventsPage } from '@lobbyflow/contracts';
 import { io } from 'socket.io-client';
 import { demoDeviceKey } from '../../apps/server/src/auth/secrets';
-import { freePort, removeLogs, ServerProcess } from './support/processes';
+import { freePort, removeLogs, ServerProcess, signIn } from './support/processes';
 
 const SECRET = 'crash-test-secret-0123456789abcdef-0123456789';
 const KIOSK_KEY = demoDeviceKey(SECRET, 'demo', '大厅取号机 Lobby kiosk');
@@ -43,14 +43,7 @@ describe('a server killed mid-morning', () => {
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
-  const login = async (username: string) => {
-    const response = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo1234', takeOver: true }),
-    });
-    return (await response.json()) as { accessToken: string; user: { counterId: string } };
-  };
+  const login = (username: string) => signIn(server.url, username);
 
   async function allEvents(token: string, after = 0): Promise<EventsPage['events']> {
     const events: EventsPage['events'] = [];

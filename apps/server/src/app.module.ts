@@ -11,11 +11,15 @@ import { CustomersModule } from './customers/customers.module';
 import { DevicesModule } from './devices/devices.module';
 import { HallModule } from './hall/hall.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LiveModule } from './live/live.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReportsModule } from './reports/reports.module';
 import { RulesModule } from './rules/rules.module';
 import { SeedModule } from './seed/seed.module';
+import { ShutdownModule } from './shutdown/shutdown.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Global()
@@ -36,6 +40,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         CommandsModule.forRoot(clock),
+        ObservabilityModule,
+        ShutdownModule,
         AuthModule,
         HallModule,
         TicketsModule,
@@ -45,8 +51,10 @@ export class AppModule {
         RulesModule,
         AdminModule,
         ReferralsModule,
+        RatingsModule,
         ReportsModule,
         HealthModule,
+        IdempotencyModule,
         LiveModule,
         SeedModule,
       ],

@@ -8,12 +8,18 @@ import { ClusterIoAdapter } from './cluster/cluster-io.adapter';
 import { ClusterLink } from './cluster/cluster-link';
 import { Clock } from './common/clock';
 import { AllExceptionsFilter, bodyParserErrors } from './common/all-exceptions.filter';
+import { configureCors } from './common/cors';
 import { refuseDeepBodies } from './common/nesting-limit';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { APP_VERSION } from './common/version';
-import type { AppConfig } from './config/app-config';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { withBootLock } from './database/boot-lock';
+import { observeHttp } from './observability/http-observer';
+import { JsonLogger } from './observability/json-logger';
+import { Metrics } from './observability/metrics';
 import { SeedService } from './seed/seed.service';
+import { RequestDrain } from './shutdown/request-drain';
 import { serveUis } from './ui/serve-uis';
 
 /** Body size limit: ticket commands are tiny; anything larger is refused before it is parsed. */
@@ -28,11 +34,12 @@ export const CSV_LIMIT = '20mb';
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<INestApplication> {
   // Instances started together on one PostgreSQL database migrate and seed one at a time.
   return withBootLock(config, async () => {
+    const logger = new JsonLogger(config.log);
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
       bodyParser: false,
-      logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+      logger,
     });
-    configureApp(app);
+    configureApp(app, logger);
     // With REDIS_URL, the socket.io server shares events with the other instances (issue #9).
     const link = app.get(ClusterLink);
     try {
@@ -48,18 +55,28 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   });
 }
 
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: INestApplication, logger: JsonLogger): void {
   app.use(
+    // First: every later middleware, guard and handler runs in the request's context (its id in each log line).
+    observeHttp(logger, app.get(Metrics)),
+    // A stopping server refuses new requests before reading them (main.ts, GracefulShutdown).
+    app.get(RequestDrain).middleware,
+    // Before the body parsers, so that their refusals carry the security headers too.
+    securityHeaders(),
     json({ limit: BODY_LIMIT }),
     text({ type: 'text/csv', limit: CSV_LIMIT }),
     bodyParserErrors,
     refuseDeepBodies,
   );
-  app.setGlobalPrefix('api');
+  // Prometheus scrapes /metrics beside the API.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // The client's address (sign-in limits, logs) from X-Forwarded-For, when a trusted proxy sends it.
+  if (config.trustProxy !== null) (app as NestExpressApplication).set('trust proxy', config.trustProxy);
+  configureCors(app, config.corsOrigins);
   serveUis(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
 import { SeedService } from './seed/seed.service';
+import { GracefulShutdown } from './shutdown/graceful-shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     console.error(`LobbyFlow cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  // SIGTERM / SIGINT: finish what is in flight, tell the screens, close, exit 0 (or 1 past SHUTDOWN_TIMEOUT_MS).
+  new GracefulShutdown(app, config.shutdownTimeoutMs).listen();
   const base = `http://localhost:${config.port}`;
   const demo = await app.get(SeedService).demoCredentials();
   const lines = [
@@ -40,10 +43,8 @@ async function main(): Promise<void> {
       `  Password       ${demo.password}`,
       ...demo.devices.map((device) => `  ${device.kind.padEnd(14)} ${device.key}   (${device.name})`),
       '',
-      ...demo.devices.map((device) =>
-        device.kind === 'kiosk'
-          ? `  Kiosk          ${base}/kiosk#key=${device.key}`
-          : `  Display board  ${base}/display#key=${device.key}`,
+      ...demo.devices.map(
+        (device) => `  ${screenLabel(device.kind).padEnd(14)} ${base}${screenPath(device.kind)}#key=${device.key}`,
       ),
       `  Phone page     ${base}/t/<ticket token>   (the link in every issued ticket)`,
       `  Staff console  ${base}/staff   (sign in with a staff login above)`,
@@ -53,6 +54,15 @@ async function main(): Promise<void> {
   }
   // The banner goes to stdout as plain text: it is for the person who just typed `npm start`.
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+/** What the banner calls each device's screen, and where it is served. */
+function screenLabel(kind: string): string {
+  return kind === 'kiosk' ? 'Kiosk' : kind === 'display' ? 'Display board' : 'Rating pad';
+}
+
+function screenPath(kind: string): string {
+  return kind === 'kiosk' ? '/kiosk' : kind === 'display' ? '/display' : '/pad';
 }
 
 void main();

@@ -1,6 +1,8 @@
-import { catalogue, LiveTicketController, LocaleController, pick, setLocale } from '@lobbyflow/ui-kit';
+import type { RatingGrade } from '@lobbyflow/contracts';
+import { ApiError, catalogue, LiveTicketController, LocaleController, pick, setLocale } from '@lobbyflow/ui-kit';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import { gradeButtons } from '../shared/rating-faces';
 
 const t = catalogue({
   title: { zh: '我的排队号', en: 'My ticket' },
@@ -23,6 +25,9 @@ const t = catalogue({
     en: 'Ticket not found; please scan the code on your ticket again',
   },
   loading: { zh: '正在载入……', en: 'Loading…' },
+  rate: { zh: '请您为本次服务评价', en: 'How was our service today?' },
+  rated: { zh: '感谢您的评价！', en: 'Thank you for your rating!' },
+  rateClosed: { zh: '评价时间已过，感谢您的光临', en: 'The time to rate has passed; thank you for visiting' },
   privacy: {
     zh: '本页面只显示您自己的排队号，不会显示其他客户的信息。',
     en: 'This page shows only your own ticket, never anything about other customers.',
@@ -108,6 +113,48 @@ export class PhoneTicket extends LitElement {
       color: var(--lf-accent);
       text-align: center;
     }
+    .rating {
+      margin-top: 16px;
+      background: var(--lf-surface);
+      border-radius: var(--lf-radius);
+      box-shadow: var(--lf-shadow);
+      padding: 20px 16px;
+      text-align: center;
+      font-size: 20px;
+      font-weight: 600;
+    }
+    .grades {
+      display: grid;
+      grid-template-columns: repeat(3, 1fr);
+      gap: 10px;
+      margin-top: 14px;
+    }
+    .grade {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 6px;
+      padding: 12px 4px;
+      border: 2px solid var(--lf-line);
+      border-radius: 12px;
+      background: var(--lf-surface);
+      font: inherit;
+      font-size: 16px;
+      touch-action: manipulation;
+    }
+    .grade svg {
+      width: 48px;
+      height: 48px;
+    }
+    .satisfied {
+      color: var(--lf-ok);
+    }
+    .basically-satisfied {
+      color: var(--lf-brand);
+    }
+    .dissatisfied {
+      color: var(--lf-accent);
+    }
     .privacy {
       margin-top: 24px;
       font-size: 13px;
@@ -117,6 +164,10 @@ export class PhoneTicket extends LitElement {
   `;
 
   private readonly locale = new LocaleController(this);
+  /** The answer came too late (the window closed while the page was open). */
+  @state() private rateClosed = false;
+  /** The request whose closing is scheduled to re-render the page (so the buttons go away on their own). */
+  private closingScheduledFor: string | null = null;
   private readonly live = new LiveTicketController(this, {
     baseUrl: '',
     token: decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? ''),
@@ -146,9 +197,32 @@ export class PhoneTicket extends LitElement {
               </div>`
             : html`<div class="card"><div class="sub">${t('loading')}</div></div>`
       }
+      ${this.renderRating()}
       ${this.live.status === 'offline' ? html`<div class="banner" role="status">${t('offline')}</div>` : nothing}
       <p class="privacy">${t('privacy')}</p>
     `;
+  }
+
+  /** The teller asked for a rating: three faces until the window closes, then thanks. */
+  private renderRating() {
+    const rating = this.live.ticket?.rating;
+    if (!rating) return nothing;
+    if (rating.rated) return html`<div class="rating" role="status">${t('rated')}</div>`;
+    const left = Date.parse(rating.expiresAt) - Date.now();
+    if (this.rateClosed || left <= 0) return nothing;
+    if (this.closingScheduledFor !== rating.expiresAt) {
+      this.closingScheduledFor = rating.expiresAt;
+      setTimeout(() => this.requestUpdate(), left + 100);
+    }
+    return html`<div class="rating">${t('rate')} ${gradeButtons(t('rate'), (grade) => void this.rate(grade))}</div>`;
+  }
+
+  private async rate(grade: RatingGrade): Promise<void> {
+    try {
+      await this.live.rate(grade);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) this.rateClosed = true;
+    }
   }
 
   private renderStatus() {

@@ -62,6 +62,8 @@ export interface AdminSettingsView {
   pauseReasons: { code: string; name: LocalizedText }[];
   callover: { answerSeconds: number };
   followUp: FollowUpCadenceSpec;
+  /** Seconds a customer has to rate a visit after the teller asks (domain.md §8: a short window). */
+  rating: { windowSeconds: number };
 }
 
 /**

@@ -54,7 +54,8 @@ export type PriorityReason = (typeof PRIORITY_REASONS)[number];
 export const STAFF_ROLES = ['teller', 'lobby-manager', 'rm', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+/** A `rating-pad` stands on one counter (its customer rates the visit there); kiosks and displays serve the hall. */
+export const DEVICE_KINDS = ['kiosk', 'display', 'rating-pad'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const COUNTER_KINDS = ['cash', 'open', 'vip', 'corporate', 'rm-desk'] as const;
@@ -79,3 +80,11 @@ export type AdviceOutcome = (typeof ADVICE_OUTCOMES)[number];
 /** Transaction signals raised by diversion, the first layer of identification (domain.md §3). */
 export const DIVERSION_SIGNALS = ['large-cash', 'large-transfer', 'wealth-enquiry', 'corporate-enquiry'] as const;
 export type DiversionSignal = (typeof DIVERSION_SIGNALS)[number];
+
+/** What a customer answers when asked to rate a visit (domain.md §8), best first. */
+export const RATING_GRADES = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type RatingGrade = (typeof RATING_GRADES)[number];
+
+/** Where a rating was pressed: the counter's rating pad or the customer's own phone page. */
+export const RATING_SOURCES = ['pad', 'phone'] as const;
+export type RatingSource = (typeof RATING_SOURCES)[number];

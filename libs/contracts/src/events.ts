@@ -1,4 +1,11 @@
-import type { CounterView, PublicTicketView, QueueView, StaffTicketView, TicketTokenView } from './views';
+import type {
+  CounterView,
+  PublicRatingView,
+  PublicTicketView,
+  QueueView,
+  StaffTicketView,
+  TicketTokenView,
+} from './views';
 import type { AdviceOutcome, Destination } from './enums';
 import type { SessionEndedEvent } from './admin';
 import type { ReferralView, RmPresenceView } from './referrals';
@@ -89,6 +96,10 @@ export interface BranchEventMap {
   'ticket.parked': TicketEventData;
   'ticket.cancelled': TicketEventData;
   'ticket.expired': TicketEventData;
+  /** The teller asked the customer to rate the visit (the ticket's `rating` says until when). */
+  'ticket.rating.requested': TicketEventData;
+  /** The customer rated the visit; a dissatisfied rating is an alert for the lobby manager. */
+  'ticket.rated': TicketEventData;
   'counter.updated': CounterEventData;
   'vip.flagged': VipFlaggedEventData;
   'rm.callover': ReferralEventData;
@@ -111,6 +122,8 @@ export const TICKET_EVENT_TYPES = [
   'ticket.parked',
   'ticket.cancelled',
   'ticket.expired',
+  'ticket.rating.requested',
+  'ticket.rated',
 ] as const satisfies readonly BranchEventType[];
 
 export type BranchEvent<K extends BranchEventType = BranchEventType> = K extends BranchEventType
@@ -128,16 +141,26 @@ export interface EventsPage {
   hasMore: boolean;
 }
 
+/** The rating events: the customer's screens (rating pad, phone page) follow them. */
+export const RATING_EVENT_TYPES = [
+  'ticket.rating.requested',
+  'ticket.rated',
+] as const satisfies readonly BranchEventType[];
+export type RatingEventType = (typeof RATING_EVENT_TYPES)[number];
+
 /**
  * A branch event as a public screen receives it: tickets in their public projection, no service legs,
  * no staff names, and events with no public meaning reduced to their envelope (so `seq` stays gap-free).
+ * A rating event carries the request's public view (open until when, answered or not), never the grade.
  */
 export type PublicBranchEvent = BranchEvent extends infer E
   ? E extends { type: 'diversion.recorded' | 'vip.flagged' | 'rm.callover' | 'referral.updated' | 'rm.presence' }
     ? EventEnvelope<E['type']>
-    : E extends { ticket: StaffTicketView }
-      ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView }
-      : E
+    : E extends { type: RatingEventType }
+      ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView; rating: PublicRatingView }
+      : E extends { ticket: StaffTicketView }
+        ? Omit<E, 'ticket' | 'leg'> & { ticket: PublicTicketView }
+        : E
   : never;
 
 /** Sent to `ticket:<id>` rooms (the phone page) whenever the ticket's place or estimate may have moved. */
@@ -168,6 +191,17 @@ export interface SessionReplacedEvent {
 }
 
 /**
+ * Sent to every socket of an instance that is stopping (a deploy or a restart). The socket closes right
+ * after; the screen reconnects on its own (to another instance, or to this one once it is back) and should
+ * show no alarm meanwhile. `reconnectAfterMs` is how long a restart usually takes.
+ */
+export interface ServerShutdownEvent {
+  type: 'server.shutdown';
+  at: string;
+  reconnectAfterMs: number;
+}
+
+/**
  * Everything a socket may receive, by event name (the name is also the payload's `type`).
  * Staff rooms receive BranchEvent, public rooms PublicBranchEvent; a ticket room receives its own ticket's
  * public events plus `ticket.position` and `ticket.next`; a staff session receives `session.replaced`, and
@@ -180,6 +214,7 @@ export type ClientEventMap = {
   'ticket.next': (event: TicketNextEvent) => void;
   'session.replaced': (event: SessionReplacedEvent) => void;
   'session.ended': (event: SessionEndedEvent) => void;
+  'server.shutdown': (event: ServerShutdownEvent) => void;
 };
 
 /** Names of the socket rooms (design.md §2.5). */
@@ -190,5 +225,7 @@ export const rooms = {
   lobby: (branchId: string) => `branch:${branchId}:lobby`,
   user: (userId: string) => `user:${userId}`,
   ticket: (ticketId: string) => `ticket:${ticketId}`,
+  /** The rating pad standing on one counter. */
+  counter: (counterId: string) => `counter:${counterId}`,
   session: (sessionId: string) => `session:${sessionId}`,
 } as const;

@@ -1,3 +1,4 @@
+import type { RatingGrade } from './enums';
 import type { LocalizedText } from './i18n';
 
 /**
@@ -30,6 +31,22 @@ export interface KpiFigures {
   service: DurationStats;
   /** Share of waits ended by a call within the target (null with no call). */
   serviceLevel: { targetMinutes: number; within: number; of: number; share: number | null };
+  /** Customers' ratings of the services (each given to the leg served at the counter that asked). */
+  ratings: RatingKpis;
+}
+
+/**
+ * The rating distribution: how often tellers asked, how many customers answered, each grade's count and
+ * share of the answers, and answers per served visit (a low figure: tellers ask few customers).
+ */
+export interface RatingKpis {
+  asked: number;
+  rated: number;
+  counts: Record<RatingGrade, number>;
+  /** Each grade's share of the answers (null with no answer). */
+  shares: Record<RatingGrade, number | null>;
+  /** Answers per served visit (null with no served visit). */
+  perServedVisit: number | null;
 }
 
 /** What a report can be broken down by. */

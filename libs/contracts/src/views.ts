@@ -8,6 +8,8 @@ import type {
   DiversionSignal,
   PriorityClass,
   PriorityReason,
+  RatingGrade,
+  RatingSource,
   StaffRole,
   TicketStatus,
 } from './enums';
@@ -119,6 +121,47 @@ export interface StaffTicketView extends PublicTicketView {
   servedBy: string | null;
   businessDone: string[];
   businessDay: string;
+  /** The rating the teller asked for on this visit, and the customer's answer (one per visit). */
+  rating: TicketRatingView | null;
+}
+
+/**
+ * A rating request bound to one visit (domain.md §8): opened by the teller serving it, answerable once,
+ * from the counter's rating pad or the customer's phone page, until `expiresAt`.
+ */
+export interface TicketRatingView {
+  /** The counter that asked: the visit's leg served there is the one rated. */
+  counterId: string;
+  counter: string | null;
+  /** The staff member who asked (the one serving the visit). */
+  staffId: string | null;
+  requestedAt: string;
+  expiresAt: string;
+  grade: RatingGrade | null;
+  ratedAt: string | null;
+  source: RatingSource | null;
+}
+
+/**
+ * A rating request as the customer's screens see it (the pad, the phone page): that it is open and until
+ * when, never the grade, nor who asked.
+ */
+export interface PublicRatingView {
+  ticketId: string;
+  number: string;
+  counter: string | null;
+  expiresAt: string;
+  rated: boolean;
+}
+
+/** `GET /api/rating-pad`: what a counter's rating pad shows now. */
+export interface RatingPadView {
+  branch: { code: string; name: LocalizedText };
+  counter: { id: string; code: string; name: LocalizedText };
+  /** The open request of the visit at this counter, if any (the pad shows its buttons until `expiresAt`). */
+  request: PublicRatingView | null;
+  /** Server time of this answer: the pad counts the window down from it. */
+  at: string;
 }
 
 /** The phone page's view of its own ticket. */
@@ -128,6 +171,8 @@ export interface TicketTokenView extends PublicTicketView {
   issuedAt: string;
   branch: { code: string; name: LocalizedText };
   queueName: LocalizedText;
+  /** The teller's rating request for this visit, while the customer may answer or after they did. */
+  rating: PublicRatingView | null;
 }
 
 export interface QueueView {
@@ -196,6 +241,8 @@ export interface DeviceRegistered {
   id: string;
   kind: DeviceKind;
   name: string;
+  /** The counter a rating pad stands on (code); null for kiosks and displays. */
+  counter: string | null;
   /** Shown once: the server stores only a hash. */
   key: string;
 }
@@ -204,14 +251,19 @@ export interface DeviceView {
   id: string;
   kind: DeviceKind;
   name: string;
+  /** The counter a rating pad stands on (code); null for kiosks and displays. */
+  counter: string | null;
   keyPrefix: string;
   createdAt: string;
   revokedAt: string | null;
 }
 
+/** `GET /api/health`: 200 when every part answers, 503 (same body) when one is down. */
 export interface HealthView {
   status: 'ok' | 'degraded';
   db: 'ok' | 'down';
+  /** Only on an instance that runs with REDIS_URL (the link between instances). */
+  redis?: 'ok' | 'down';
   version: string;
   uptimeSeconds: number;
 }

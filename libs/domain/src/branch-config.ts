@@ -12,6 +12,7 @@ import {
 } from '@lobbyflow/contracts';
 import { validateFollowUpCadence, type FollowUpCadence } from './follow-up';
 import { isTimeOfDay, isValidTimeZone } from './numbering';
+import { MAX_RATING_WINDOW_SECONDS, MIN_RATING_WINDOW_SECONDS, type RatingSettings } from './rating';
 import type { CallPolicy, LifecycleSettings, Route, RouteCondition, SignalRule, Thresholds, VipRouting } from './rules';
 
 /*
@@ -47,6 +48,8 @@ export interface HallRules {
   callover: { answerSeconds: number };
   /** Absent on branches seeded before follow-ups existed: DEFAULT_FOLLOW_UP applies. */
   followUp?: FollowUpCadence;
+  /** Absent on branches seeded before ratings existed: DEFAULT_RATING applies. */
+  rating?: RatingSettings;
 }
 
 export interface QueueConfig {
@@ -167,6 +170,14 @@ export function validateHallRules(rules: HallRules): RuleProblem[] {
   problems.wholeNumber(rules?.serviceLevelMinutes, 1, 480, 'serviceLevelMinutes');
   problems.add('pauseReasons', validatePauseReasons(rules?.pauseReasons));
   problems.wholeNumber(rules?.callover?.answerSeconds, 1, 3600, 'callover.answerSeconds');
+  if (rules?.rating !== undefined) {
+    problems.wholeNumber(
+      rules.rating?.windowSeconds,
+      MIN_RATING_WINDOW_SECONDS,
+      MAX_RATING_WINDOW_SECONDS,
+      'rating.windowSeconds',
+    );
+  }
 
   if (rules?.followUp !== undefined) {
     problems.add('followUp', validateFollowUpCadence(rules.followUp));

@@ -10,6 +10,7 @@ export * from './identification.defaults';
 export * from './kpi';
 export * from './numbering';
 export * from './queue-order';
+export * from './rating';
 export * from './referral-lifecycle';
 export * from './rm-matching';
 export * from './rules';

@@ -17,11 +17,34 @@ function fixedOffsetMinutes(timeZone: string): number | null {
 export function isValidTimeZone(timeZone: string): boolean {
   if (fixedOffsetMinutes(timeZone) !== null) return true;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone }).format(0);
+    localTimeFormat(timeZone);
     return true;
   } catch {
     return false;
   }
+}
+
+const localTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The formatter giving local date and time in `timeZone`, made once per zone: every branch command asks for
+ * its business day, and building an Intl formatter costs far more than using one. Throws for an unknown zone.
+ */
+function localTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = localTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    localTimeFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -64,15 +87,7 @@ function localParts(at: Date, timeZone: string) {
       minute: shifted.getUTCMinutes(),
     };
   }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
+  const parts = localTimeFormat(timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
 }

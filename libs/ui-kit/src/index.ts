@@ -1,11 +1,13 @@
 export * from './data/api-client';
 export { HallApi } from './data/hall-api';
 export * from './data/kiosk-api';
+export * from './data/rating-api';
 export * from './data/staff-api';
 export * from './i18n/locale';
 export * from './i18n/speech';
 export * from './live/hall-state';
 export * from './live/live-hall.controller';
 export * from './live/live-ticket.controller';
+export * from './live/rating-pad.controller';
 export * from './live/server-clock';
 export * from './staff/hall-alerts';

@@ -102,6 +102,7 @@ const adminMessages = {
   },
   agingMinutes: { zh: '超时优先（等候超过）', en: 'Called first after waiting' },
   answerSeconds: { zh: '理财经理应答时限', en: 'RM answer time for a call-over' },
+  ratingWindowSeconds: { zh: '客户评价时限', en: 'Time a customer has to rate a visit' },
   pauseReasons: { zh: '暂停服务原因', en: 'Pause reasons' },
   addPauseReason: { zh: '添加原因', en: 'Add reason' },
   followUp: { zh: '回访频率（客户分级 A–E）', en: 'Follow-up cadence (grades A–E)' },
@@ -246,6 +247,7 @@ const adminMessages = {
   deviceKind: { zh: '设备类型', en: 'Kind' },
   'deviceKind-kiosk': { zh: '取号机', en: 'Kiosk' },
   'deviceKind-display': { zh: '叫号屏', en: 'Display board' },
+  'deviceKind-rating-pad': { zh: '窗口评价器', en: 'Counter rating pad' },
   deviceName: { zh: '设备名称', en: 'Device name' },
   deviceNamePlaceholder: { zh: '如 大厅取号机 2', en: 'e.g. Lobby kiosk 2' },
   registerDevice: { zh: '登记设备', en: 'Register device' },
@@ -264,6 +266,11 @@ const adminMessages = {
     zh: '在取号机上打开 /kiosk#key=<密钥>，设备会记住它。',
     en: 'Open /kiosk#key=<key> on the kiosk; it keeps the key.',
   },
+  keyUsePad: {
+    zh: '在该窗口的评价器上打开 /pad#key=<密钥>，设备会记住它。',
+    en: "Open /pad#key=<key> on the counter's rating pad; it keeps the key.",
+  },
+  padCounter: { zh: '所在窗口', en: 'Counter' },
   keyUseDisplay: {
     zh: '在叫号屏上打开 /display#key=<密钥>，设备会记住它。',
     en: 'Open /display#key=<key> on the display; it keeps the key.',

@@ -1,7 +1,7 @@
 import type { BranchSettingsView, CounterView, ReferralView, ServiceView, StaffTicketView } from '@lobbyflow/contracts';
 import {
   type HallAlert,
-  LiveHallController,
+  type LiveHallController,
   LocaleController,
   ServerClock,
   type StaffApi,
@@ -15,6 +15,7 @@ import { amountBandOf, bandLabel, clockTime, duration, estimate, timer } from '.
 import { t } from '../shared/messages';
 import '../shared/staff-header/staff-header';
 import { SessionEndController } from '../shared/session-end-controller';
+import { openStaffHall, SecondTicker } from '../shared/staff-hall';
 import { sharedStyles } from '../shared/styles';
 import { verdictBadge } from '../shared/templates';
 import { lobbyViewStyles } from './lobby-view.styles';
@@ -46,26 +47,21 @@ export class LobbyView extends LitElement {
   @state() private selected: string | null = null;
   @state() private walkInOpen = false;
   @state() private dismissed = new Set<string>();
-  @state() private tick = 0;
+  /** Visits rated since this screen opened (`ticket.rated`): a dissatisfied one is an alert. */
+  @state() private rated: StaffTicketView[] = [];
 
   protected readonly locale = new LocaleController(this);
   private readonly clock = new ServerClock();
   private live: LiveHallController | null = null;
   private staffing: StaffingHintsController | null = null;
   protected readonly sessionEnd = new SessionEndController(this, () => this.live);
-  private ticker?: ReturnType<typeof setInterval>;
+  protected readonly ticker = new SecondTicker(this);
   private wasLive = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.live) {
-      this.live = new LiveHallController(this, {
-        baseUrl: '',
-        branchId: this.session.user.branchId,
-        token: () => this.session.token,
-      });
-      this.live.onChange((hall) => {
-        this.clock.observe(hall.at);
+      this.live = openStaffHall(this, this.session, this.clock, () => {
         if (!this.settings) void this.loadBranch();
       });
       this.live.onEvent((event) => {
@@ -73,15 +69,12 @@ export class LobbyView extends LitElement {
         if ((event.type === 'rm.callover' || event.type === 'referral.updated') && 'referral' in event) {
           this.upsertReferral(event.referral);
         }
+        if (event.type === 'ticket.rated' && 'businessType' in event.ticket) {
+          this.rated = [...this.rated, event.ticket];
+        }
       });
       this.staffing = new StaffingHintsController(this, this.api, this.session.user.branchId, this.live);
     }
-    this.ticker = setInterval(() => (this.tick += 1), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
   }
 
   private async loadBranch(): Promise<void> {
@@ -162,7 +155,7 @@ export class LobbyView extends LitElement {
     const now = this.clock.now();
     const level = this.settings?.serviceLevelMinutes ?? null;
     const alerts = this.settings
-      ? hallAlerts({ hall, referrals: this.referrals, settings: this.settings, now }).filter(
+      ? hallAlerts({ hall, referrals: this.referrals, settings: this.settings, now, rated: this.rated }).filter(
           (alert) => !this.dismissed.has(alert.key),
         )
       : [];
@@ -219,6 +212,17 @@ export class LobbyView extends LitElement {
     const who = (referral: ReferralView) => referral.ticketNumber ?? referral.walkIn ?? t('walkIn');
     let text: string;
     switch (alert.kind) {
+      case 'customer-dissatisfied':
+        text = t('alert-customer-dissatisfied', {
+          number: alert.ticket.number,
+          counter: alert.counter ? pick(alert.counter.name) : (alert.ticket.rating?.counter ?? ''),
+          // The teller signed in there now, when it is the one who asked (a seat may have changed hands).
+          teller:
+            alert.counter?.staff && alert.counter.staff.id === alert.ticket.rating?.staffId
+              ? alert.counter.staff.displayName
+              : '—',
+        });
+        break;
       case 'queue-over-service-level':
         text = t('alert-queue-over-service-level', {
           queue: `${pick(alert.queue.name)} ${alert.queue.prefix}`,

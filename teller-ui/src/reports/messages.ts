@@ -70,6 +70,20 @@ const reportMessages = {
     en: 'Referral funnel: flagged {flagged}, alerted {alerted}, met {met}, converted {converted}',
   },
 
+  // Ratings
+  ratingsTitle: { zh: '客户满意率', en: 'Satisfied customers' },
+  ratingsLine: {
+    zh: '满意 {satisfied} · 基本满意 {basically} · 不满意 {dissatisfied}（共 {rated} 条评价，邀请 {asked} 次）',
+    en: 'satisfied {satisfied} · basically {basically} · dissatisfied {dissatisfied} ({rated} ratings of {asked} asked)',
+  },
+  ratingsPerVisit: { zh: '每位办结客户的评价数 {value}', en: '{value} ratings per served visit' },
+  ratingsByCounter: { zh: '各窗口评价分布', en: 'Ratings by counter' },
+  ratingsAxis: { zh: '评价', en: 'ratings' },
+  ratingsChartSummary: {
+    zh: '各窗口满意、基本满意、不满意的评价数',
+    en: 'Satisfied, basically satisfied and dissatisfied ratings by counter',
+  },
+
   // Tables
   byQueue: { zh: '按队列', en: 'By queue' },
   byBusinessType: { zh: '按业务类型', en: 'By business type' },

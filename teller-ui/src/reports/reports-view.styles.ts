@@ -93,6 +93,10 @@ export const reportsViewStyles = css`
     grid-template-columns: 1.3fr 1fr 1fr;
     gap: 12px;
   }
+  .charts.ratings {
+    margin-top: 12px;
+    grid-template-columns: 1fr 2.3fr;
+  }
   .chart {
     display: grid;
     gap: 8px;

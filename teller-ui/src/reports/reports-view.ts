@@ -1,4 +1,13 @@
-import type { CounterKpis, FunnelKpis, KpiFigures, KpiGroup, KpiReport, LocalizedText } from '@lobbyflow/contracts';
+import {
+  type CounterKpis,
+  type FunnelKpis,
+  type KpiFigures,
+  type KpiGroup,
+  type KpiReport,
+  type LocalizedText,
+  RATING_GRADES,
+  type RatingGrade,
+} from '@lobbyflow/contracts';
 import { LocaleController, pick, type ReportRange, type StaffApi } from '@lobbyflow/ui-kit';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -21,13 +30,21 @@ interface Names {
   pauseReasons: Map<string, LocalizedText>;
 }
 
+/** Each grade's colour: a theme custom property, so that a rebrand recolours the chart. */
+const GRADE_COLORS: Record<RatingGrade, string> = {
+  satisfied: '--lf-ok',
+  'basically-satisfied': '--lf-brand',
+  dissatisfied: '--lf-accent',
+};
+
 const NO_NAMES: Names = { queues: new Map(), businessTypes: new Map(), counters: new Map(), pauseReasons: new Map() };
 
 /**
  * The branch's report page (#/reports, lobby manager and admin): the KPIs of a range of business days
  * (today by default) as the server computes them from its event log — totals, waiting and service time,
  * service level, the diversion rate, tables by queue, business type, counter (utilisation, pauses), staff
- * and hour, the referral funnel — with charts of waits and tickets by hour and of the funnel, and the
+ * and hour, the referral funnel, the customers' ratings — with charts of waits and tickets by hour, of the
+ * funnel and of the ratings by counter, and the
  * same figures as a CSV file.
  */
 @customElement('lf-reports-view')
@@ -173,7 +190,7 @@ export class ReportsView extends LitElement {
     });
     const line = report.from === report.to ? 'oneDayLine' : 'rangeLine';
     return html`<p class="muted range">${t(line, { from: report.from, to: report.to, zone: report.timeZone, at })}</p>
-      ${this.renderTotals(report)} ${this.renderCharts(report)}
+      ${this.renderTotals(report)} ${this.renderCharts(report)} ${this.renderRatings(report)}
       <div class="tables">
         ${this.groupTable(t('byQueue'), report.by.queue, (key) => `${key} · ${this.named(this.names.queues, key)}`)}
         ${this.groupTable(t('byBusinessType'), report.by.businessType, (key) => this.named(this.names.businessTypes, key))}
@@ -292,6 +309,43 @@ export class ReportsView extends LitElement {
           .series=${[{ label: t('total'), data: steps.map((step) => funnel[step]), color: '--lf-ok' }]}
           unit=${t('referralsAxis')}
           summary=${t('funnelChartSummary', { ...funnel })}
+        ></lf-kpi-chart>
+      </section>
+    </div>`;
+  }
+
+  /** The rating distribution (domain.md §8): the satisfied share, the counts, and each counter's grades. */
+  private renderRatings(report: KpiReport) {
+    const ratings = report.totals.ratings;
+    const counters = report.by.counter;
+    const series: ChartSeries[] = RATING_GRADES.map((grade) => ({
+      label: t(`grade-${grade}`),
+      data: counters.map((group) => group.figures.ratings.counts[grade]),
+      color: GRADE_COLORS[grade],
+    }));
+    return html`<div class="charts ratings">
+      <section class="card headline" data-figure="ratings">
+        <h2>${t('ratingsTitle')}</h2>
+        <strong>${percent(ratings.shares.satisfied)}</strong>
+        <span class="muted"
+          >${t('ratingsLine', {
+            satisfied: ratings.counts.satisfied,
+            basically: ratings.counts['basically-satisfied'],
+            dissatisfied: ratings.counts.dissatisfied,
+            rated: ratings.rated,
+            asked: ratings.asked,
+          })}</span
+        >
+        <span class="muted">${t('ratingsPerVisit', { value: ratings.perServedVisit?.toFixed(2) ?? '—' })}</span>
+      </section>
+      <section class="card chart">
+        <h2>${t('ratingsByCounter')}</h2>
+        <lf-kpi-chart
+          class="ratings"
+          .labels=${counters.map((group) => this.named(this.names.counters, group.key))}
+          .series=${series}
+          unit=${t('ratingsAxis')}
+          summary=${t('ratingsChartSummary')}
         ></lf-kpi-chart>
       </section>
     </div>`;

@@ -5,7 +5,7 @@ import {
   type RmPresence,
   type StaffTicketView,
 } from '@lobbyflow/contracts';
-import { LiveHallController, LocaleController, ServerClock, type StaffApi, pick } from '@lobbyflow/ui-kit';
+import { type LiveHallController, LocaleController, ServerClock, type StaffApi, pick } from '@lobbyflow/ui-kit';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -14,6 +14,7 @@ import { ActionController } from '../shared/action-controller';
 import { clockTime } from '../shared/format';
 import { t } from './messages';
 import { SessionEndController } from '../shared/session-end-controller';
+import { openStaffHall, SecondTicker } from '../shared/staff-hall';
 import '../shared/staff-header/staff-header';
 import { sharedStyles } from '../shared/styles';
 import { actionStatus } from '../shared/templates';
@@ -41,7 +42,6 @@ export class RmView extends LitElement {
 
   @state() private settings: BranchSettingsView | null = null;
   /** Re-renders every second: ages and the answer countdown. */
-  @state() private tick = 0;
 
   protected readonly locale = new LocaleController(this);
   private readonly clock = new ServerClock();
@@ -49,30 +49,22 @@ export class RmView extends LitElement {
   private live: LiveHallController | null = null;
   private desk: RmDeskController | null = null;
   protected readonly sessionEnd = new SessionEndController(this, () => this.live);
-  private ticker?: ReturnType<typeof setInterval>;
+  protected readonly ticker = new SecondTicker(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.live) {
-      this.live = new LiveHallController(this, {
-        baseUrl: '',
-        branchId: this.session.user.branchId,
-        token: () => this.session.token,
-      });
-      this.live.onChange((hall) => {
-        this.clock.observe(hall.at);
+      this.live = openStaffHall(this, this.session, this.clock, () => {
         if (!this.settings) void this.loadSettings();
       });
       this.desk = new RmDeskController(this, this.api, this.live, this.session.user.id, () => playChime());
     }
-    this.ticker = setInterval(() => (this.tick += 1), 1000);
     this.addEventListener('pointerdown', this.unlockAudio);
     this.addEventListener('keydown', this.unlockAudio);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.ticker);
     this.removeEventListener('pointerdown', this.unlockAudio);
     this.removeEventListener('keydown', this.unlockAudio);
   }

@@ -182,6 +182,20 @@ export const sharedMessages = {
     zh: '请客户在评价器上为本次服务评价：满意 / 基本满意 / 不满意。',
     en: 'Ask the customer to rate the service on the pad: satisfied / basically satisfied / dissatisfied.',
   },
+  askRating: { zh: '请客户评价', en: 'Ask for a rating' },
+  ratingInvite: {
+    zh: '第 6 步：邀请客户为本次服务打分（评价器或手机）',
+    en: 'Step 6: invite the customer to rate this visit (pad or phone)',
+  },
+  ratingWaiting: {
+    zh: '评价器已亮起，等待客户评价（{seconds} 秒）',
+    en: 'The pad is on: waiting for the rating ({seconds} s)',
+  },
+  ratingNone: { zh: '客户未评价', en: 'The customer gave no rating' },
+  ratingGiven: { zh: '客户评价：{grade}', en: 'Customer rating: {grade}' },
+  'grade-satisfied': { zh: '满意', en: 'satisfied' },
+  'grade-basically-satisfied': { zh: '基本满意', en: 'basically satisfied' },
+  'grade-dissatisfied': { zh: '不满意', en: 'dissatisfied' },
 
   // Value panel
   valueTitle: { zh: '客户价值判定', en: 'Customer value' },
@@ -257,6 +271,10 @@ export const sharedMessages = {
   'alert-callover-declined': {
     zh: '{who}：没有理财经理能接待，请您亲自安排',
     en: '{who}: no RM can take it — please arrange it yourself',
+  },
+  'alert-customer-dissatisfied': {
+    zh: '{number} 对 {counter}（{teller}）的服务不满意，请您关注',
+    en: '{number} was dissatisfied with {counter} ({teller}) — please follow up',
   },
   'alert-rm-late': {
     zh: '{who}：{rm} 约定的时间已超过 {minutes} 分钟',

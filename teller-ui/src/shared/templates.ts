@@ -1,4 +1,5 @@
-import type { CustomerClass, IdentificationResult } from '@lobbyflow/contracts';
+import type { CustomerClass, IdentificationResult, SignalDefinition } from '@lobbyflow/contracts';
+import { pick } from '@lobbyflow/ui-kit';
 import { html, nothing } from 'lit';
 import type { ActionController } from './action-controller';
 import { t } from './messages';
@@ -34,5 +35,32 @@ export function actionStatus(actions: ActionController) {
     <span class="text">${text}</span>
     ${report.code && report.status === 'failed' ? html`<code class="muted">${report.code}</code>` : nothing}
     ${report.status === 'failed' ? html`<button @click=${() => actions.dismiss()}>${t('dismiss')}</button>` : nothing}
+  </div>`;
+}
+
+/**
+ * The tick boxes of the signals staff may observe at one stage (teller or lobby). A signal already counted
+ * on the ticket is shown ticked and locked as "counted"; the others carry their weight.
+ */
+export function signalChecks(
+  signals: readonly SignalDefinition[],
+  counted: ReadonlySet<string>,
+  ticked: ReadonlySet<string>,
+  toggle: (code: string, on: boolean) => void,
+) {
+  return html`<div class="signals">
+    ${signals.map((signal) => {
+      const already = counted.has(signal.code);
+      return html`<label class="check ${already ? 'counted' : ''}">
+        <input
+          type="checkbox"
+          .checked=${already || ticked.has(signal.code)}
+          ?disabled=${already}
+          @change=${(event: Event) => toggle(signal.code, (event.target as HTMLInputElement).checked)}
+        />
+        ${pick(signal.reason)}
+        <span class="weight">${already ? t('counted') : `+${signal.weight}`}</span>
+      </label>`;
+    })}
   </div>`;
 }

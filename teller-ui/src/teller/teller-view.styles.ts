@@ -109,6 +109,39 @@ export const tellerViewStyles = css`
     background: var(--lf-brand-soft);
     color: var(--lf-brand-strong);
   }
+  .rating {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px;
+    font-size: 15px;
+    padding: 8px 12px;
+    border-radius: 10px;
+    border: 1px dashed var(--lf-line);
+  }
+  .rating button {
+    flex-shrink: 0;
+    white-space: nowrap;
+  }
+  .rating.waiting {
+    color: var(--lf-brand-strong);
+    background: var(--lf-brand-soft);
+    border-style: solid;
+  }
+  .rating.rated {
+    font-weight: 700;
+    border-style: solid;
+  }
+  .rating.satisfied {
+    color: var(--lf-ok);
+  }
+  .rating.basically-satisfied {
+    color: var(--lf-brand-strong);
+  }
+  .rating.dissatisfied {
+    color: var(--lf-accent);
+    background: #fde8ea;
+  }
   .estimate.over {
     background: var(--lf-warn-soft);
     color: var(--lf-warn);

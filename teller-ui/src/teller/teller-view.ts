@@ -1,6 +1,6 @@
 import type { BranchSettingsView, CounterView, QueueView, ServiceView, StaffTicketView } from '@lobbyflow/contracts';
 import { canTransition } from '@lobbyflow/domain';
-import { LiveHallController, LocaleController, ServerClock, type StaffApi, pick } from '@lobbyflow/ui-kit';
+import { type LiveHallController, LocaleController, ServerClock, type StaffApi, pick } from '@lobbyflow/ui-kit';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type StaffSession, rememberCounter } from '../app/session';
@@ -10,6 +10,7 @@ import { t } from '../shared/messages';
 import { type Shortcut, ShortcutController, keyLabel } from '../shared/shortcut-controller';
 import '../shared/staff-header/staff-header';
 import { SessionEndController } from '../shared/session-end-controller';
+import { openStaffHall, SecondTicker } from '../shared/staff-hall';
 import { sharedStyles } from '../shared/styles';
 import { actionStatus, verdictBadge } from '../shared/templates';
 import { recommendationFor } from './recommendations';
@@ -31,6 +32,7 @@ const KEYS = {
   park: { code: 'KeyK', alt: true },
   returnToQueue: { code: 'KeyR', alt: true },
   pause: { code: 'KeyP', alt: true },
+  askRating: { code: 'KeyE', alt: true },
 } as const;
 
 const DIGITS = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9'];
@@ -62,15 +64,16 @@ export class TellerView extends LitElement {
   @state() private numberToCall = '';
   /** The number just finished: step 7 (see the customer off) until the next call. */
   @state() private justFinished: string | null = null;
+  /** The visit just finished, until the next call: the teller may still ask for its rating. */
+  @state() private finishedTicket: StaffTicketView | null = null;
   /** Re-renders every second: waiting and service times, the recall countdown. */
-  @state() private tick = 0;
 
   protected readonly locale = new LocaleController(this);
   private readonly actions = new ActionController(this);
   private readonly clock = new ServerClock();
   private live: LiveHallController | null = null;
   protected readonly sessionEnd = new SessionEndController(this, () => this.live);
-  private ticker?: ReturnType<typeof setInterval>;
+  protected readonly ticker = new SecondTicker(this);
   private rememberedCounter: string | null = null;
 
   protected readonly shortcuts = new ShortcutController(this, () => this.keys());
@@ -78,22 +81,17 @@ export class TellerView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.live) {
-      this.live = new LiveHallController(this, {
-        baseUrl: '',
-        branchId: this.session.user.branchId,
-        token: () => this.session.token,
-      });
-      this.live.onChange((hall) => {
-        this.clock.observe(hall.at);
+      this.live = openStaffHall(this, this.session, this.clock, () => {
         if (!this.settings) void this.loadBranch();
       });
+      // A finished visit has left the hall's lists: its rating arrives only as an event.
+      this.live.onEvent((event) => {
+        const rated = event.type === 'ticket.rating.requested' || event.type === 'ticket.rated';
+        if (rated && 'businessType' in event.ticket && event.ticket.id === this.finishedTicket?.id) {
+          this.finishedTicket = event.ticket;
+        }
+      });
     }
-    this.ticker = setInterval(() => (this.tick += 1), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
   }
 
   /** The branch's rules and business types; read again after a reconnect if they failed. */
@@ -193,7 +191,13 @@ export class TellerView extends LitElement {
       () => this.api.callNext(counter.id),
       (ticket) => (ticket ? t('calledNumber', { number: ticket.number }) : t('nobodyWaiting')),
     );
-    if (called) this.justFinished = null;
+    if (called) this.seeOff();
+  }
+
+  /** The next customer is called: the last visit is over for this screen (its rating request too). */
+  private seeOff(): void {
+    this.justFinished = null;
+    this.finishedTicket = null;
   }
 
   private async call(ticket: StaffTicketView): Promise<void> {
@@ -204,7 +208,7 @@ export class TellerView extends LitElement {
       () => t('calledNumber', { number: ticket.number }),
     );
     if (called) {
-      this.justFinished = null;
+      this.seeOff();
       this.dialog = null;
       this.numberToCall = '';
     }
@@ -250,7 +254,21 @@ export class TellerView extends LitElement {
     if (done) {
       this.dialog = null;
       this.justFinished = ticket.number;
+      this.finishedTicket = done;
     }
+  }
+
+  /** The visit whose rating the teller may ask for: the one being served, or the one just finished. */
+  private get ratingTicket(): StaffTicketView | null {
+    const current = this.current;
+    if (current) return current.status === 'serving' ? current : null;
+    return this.finishedTicket;
+  }
+
+  /** Step 6: the customer rates the visit on the counter's pad (or the phone page), never the teller. */
+  private async askRating(ticket: StaffTicketView): Promise<void> {
+    const asked = await this.command('askRating', t('askRating'), () => this.api.requestRating(ticket.id));
+    if (asked && asked.status === 'done') this.finishedTicket = asked;
   }
 
   private async transfer(
@@ -340,6 +358,11 @@ export class TellerView extends LitElement {
         ...KEYS.pause,
         enabled: idle('pause') && idle('resume') && !ticket && !!counter && counter.status !== 'closed',
         run: () => (counter?.status === 'paused' ? void this.resume() : (this.dialog = 'pause')),
+      },
+      askRating: {
+        ...KEYS.askRating,
+        enabled: idle('askRating') && !!this.ratingTicket && !this.ratingTicket.rating,
+        run: () => this.ratingTicket && void this.askRating(this.ratingTicket),
       },
     };
   }
@@ -532,7 +555,37 @@ export class TellerView extends LitElement {
             : nothing
         }
       </div>
-      ${this.stepHints(null)}`;
+      ${this.finishedTicket ? this.renderRating(this.finishedTicket) : nothing} ${this.stepHints(null)}`;
+  }
+
+  /**
+   * The rating of a visit (step 6): the button that asks, then the window counting down, then the
+   * customer's answer, which the teller sees but can never give.
+   */
+  private renderRating(ticket: StaffTicketView) {
+    const rating = ticket.rating;
+    if (!rating) {
+      const key = this.counterKeys().askRating;
+      return html`<div class="rating">
+        <span>${t('ratingInvite')}</span>
+        <button
+          class="${this.actions.isRunning('askRating') ? 'pending' : ''}"
+          ?disabled=${!key.enabled}
+          @click=${key.run}
+        >
+          ${t('askRating')} <kbd>${keyLabel(KEYS.askRating)}</kbd>
+        </button>
+      </div>`;
+    }
+    if (rating.grade) {
+      return html`<div class="rating rated ${rating.grade}" role="status">
+        ${t('ratingGiven', { grade: t(`grade-${rating.grade}`) })}
+      </div>`;
+    }
+    const seconds = Math.ceil((Date.parse(rating.expiresAt) - this.clock.now()) / 1000);
+    return html`<div class="rating waiting" role="status">
+      ${seconds > 0 ? t('ratingWaiting', { seconds }) : t('ratingNone')}
+    </div>`;
   }
 
   private renderTicket(ticket: StaffTicketView) {
@@ -599,7 +652,7 @@ export class TellerView extends LitElement {
             </div>`
           : nothing
       }
-      ${this.stepHints(ticket)}
+      ${ticket.status === 'serving' ? this.renderRating(ticket) : nothing} ${this.stepHints(ticket)}
     `;
   }
 

@@ -26,15 +26,38 @@ export interface BrowserHall {
 
 export function useBrowserHall(): BrowserHall {
   const context = {} as BrowserHall;
+  const violations: string[] = [];
   beforeAll(async () => {
     mkdirSync('docs/screenshots', { recursive: true });
     context.hall = await TestHall.start();
     context.baseUrl = await context.hall.listen();
-    context.browser = await launchChromium();
+    context.browser = reportingCspViolations(await launchChromium(), violations);
+  });
+  // The screens run under the server's Content-Security-Policy: anything it blocks fails the test.
+  afterEach(() => {
+    const blocked = violations.splice(0);
+    expect(blocked).toEqual([]);
   });
   afterAll(async () => {
     await context.browser?.close();
     await context.hall?.stop();
   });
   return context;
+}
+
+/**
+ * Chromium reports what the Content-Security-Policy blocked on the page's console ("Refused to load ...
+ * because it violates the following Content Security Policy directive"). Every page this browser opens
+ * adds those messages to `violations`.
+ */
+export function reportingCspViolations(browser: Browser, violations: string[]): Browser {
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+    return page;
+  };
+  return browser;
 }

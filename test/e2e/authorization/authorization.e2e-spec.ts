@@ -59,12 +59,14 @@ describe('authorization matrix', () => {
     params.rmId = (await hall.login('rm1')).user.id;
     const staff = async (username: string) => (await hall.login(username)).accessToken;
     demo.set('anonymous', null).set('kiosk', hall.kioskKey()).set('display', hall.displayKey());
+    demo.set('rating-pad', hall.ratingPadKey('1'));
     demo
       .set('ticket', ticket.token)
       .set('teller', await staff('teller1'))
       .set('lobby-manager', await staff('lobby'));
     demo.set('rm', await staff('rm1')).set('admin', await staff('admin'));
     east.set('kiosk', keys.kioskKey).set('display', keys.displayKey).set('ticket', eastTicket.body.token);
+    east.set('rating-pad', keys.ratingPadKey);
     east.set('teller', await staff('east-teller1')).set('lobby-manager', await staff('east-lobby'));
     east.set('rm', await staff('east-rm1')).set('admin', await staff('east-admin'));
     // Seeding a second branch and signing in a dozen people hashes many passwords: a generous limit.
@@ -102,6 +104,7 @@ describe('authorization matrix', () => {
     '/api/tickets/:id/flag': () => ({ signals: ['entry-notable-features'] }),
     '/api/tickets/:id/self-service': () => ({ reason: 'the machine is free' }),
     '/api/tickets/:id/callover': () => ({ customerHasTime: false }),
+    '/api/tickets/:id/rating': () => ({ grade: 'satisfied' }),
     '/api/referrals/:id/respond': () => ({ response: 'coming' }),
     '/api/referrals/:id/outcome': () => ({ outcome: 'interested', grade: 'B' }),
     '/api/referrals/:id/contacts': () => ({ channel: 'phone', grade: 'B' }),

@@ -9,6 +9,7 @@ export const PRINCIPALS = [
   'anonymous',
   'kiosk',
   'display',
+  'rating-pad',
   'ticket',
   'teller',
   'lobby-manager',
@@ -37,6 +38,8 @@ const ANY_STAFF_ON_TICKET = ['teller', 'rm', 'lobby-manager', 'admin'] as const;
 
 export const ROUTES: readonly RouteRule[] = [
   { method: 'get', path: '/api/health', allow: 'public' },
+  // Public to the role gate: METRICS_TOKEN, when set, is checked by the route itself (required in production).
+  { method: 'get', path: '/metrics', allow: 'public' },
   { method: 'post', path: '/api/auth/login', allow: 'public' },
   { method: 'get', path: '/api/auth/me', allow: ['kiosk', 'display', 'ticket', ...STAFF] },
   { method: 'post', path: '/api/auth/logout', allow: STAFF, last: true },
@@ -65,6 +68,10 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'post', path: '/api/tickets/:id/flag', allow: ANY_STAFF_ON_TICKET },
   { method: 'post', path: '/api/tickets/:id/cancel', allow: LOBBY },
   { method: 'post', path: '/api/tickets/:id/self-service', allow: LOBBY },
+  { method: 'post', path: '/api/tickets/:id/rating-request', allow: AT_COUNTER },
+  // The customer's side of the counter only: a teller who could press would rate themselves.
+  { method: 'post', path: '/api/tickets/:id/rating', allow: ['rating-pad', 'ticket'] },
+  { method: 'get', path: '/api/rating-pad', allow: ['rating-pad'] },
 
   { method: 'post', path: '/api/tickets/:id/callover', allow: ['teller', 'lobby-manager', 'admin'] },
   { method: 'post', path: '/api/referrals', allow: LOBBY },

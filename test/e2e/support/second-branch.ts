@@ -26,5 +26,6 @@ export async function seedEastBranch(hall: TestHall) {
   seed.devices = seed.devices.map((device) => ({ ...device, name: `east ${device.name}` }));
   await hall.app.get(SeedService).seedBranch(stringify(seed), 'the east branch of the authorization tests');
   const key = (kind: string) => demoDeviceKey(TEST_SECRET, EAST, seed.devices.find((d) => d.kind === kind)?.name ?? '');
-  return { kioskKey: key('kiosk'), displayKey: key('display') };
+  // The first rating pad stands on counter 1.
+  return { kioskKey: key('kiosk'), displayKey: key('display'), ratingPadKey: key('rating-pad') };
 }

@@ -25,8 +25,9 @@ export class ManualClock extends Clock {
 
 export const TEST_SECRET = 'e2e-test-secret-0123456789abcdef-0123456789';
 
-function testConfig(database: TestDatabase) {
-  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, ...database.env });
+/** The test server's configuration; `env` adds variables (a short rate-limit window, CORS origins). */
+function testConfig(database: TestDatabase, env: Record<string, string> = {}) {
+  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, ...env, ...database.env });
 }
 
 /**
@@ -40,14 +41,15 @@ export class TestHall {
     public app: INestApplication,
     readonly clock: ManualClock,
     readonly database: TestDatabase,
+    private readonly env: Record<string, string>,
   ) {}
 
-  /** Starts at 09:00 Shanghai time on a Monday unless told otherwise. */
-  static async start(startAt = '2026-11-23T01:00:00Z'): Promise<TestHall> {
+  /** Starts at 09:00 Shanghai time on a Monday unless told otherwise; `env` adds configuration variables. */
+  static async start(startAt = '2026-11-23T01:00:00Z', env: Record<string, string> = {}): Promise<TestHall> {
     const database = await TestDatabase.create();
     const clock = new ManualClock(new Date(startAt));
     try {
-      return new TestHall(await createApp(testConfig(database), { clock }), clock, database);
+      return new TestHall(await createApp(testConfig(database, env), { clock }), clock, database, env);
     } catch (error) {
       await database.drop();
       throw error;
@@ -60,7 +62,7 @@ export class TestHall {
    * "default" data source is registered in the process; each application still injects its own.)
    */
   async anotherInstance(): Promise<INestApplication> {
-    return createApp(testConfig(this.database), { clock: new ManualClock(this.clock.now()) });
+    return createApp(testConfig(this.database, this.env), { clock: new ManualClock(this.clock.now()) });
   }
 
   private port = 0;
@@ -76,7 +78,7 @@ export class TestHall {
   async restart(downSeconds = 0): Promise<void> {
     await this.app.close();
     await new Promise((resolve) => setTimeout(resolve, downSeconds * 1000));
-    this.app = await createApp(testConfig(this.database), { clock: this.clock });
+    this.app = await createApp(testConfig(this.database, this.env), { clock: this.clock });
     this.tokens.clear();
     if (this.port) await this.listen();
   }
@@ -92,6 +94,11 @@ export class TestHall {
 
   displayKey(): string {
     return demoDeviceKey(TEST_SECRET, 'demo', '大厅叫号屏 Hall display');
+  }
+
+  /** The key of the rating pad standing on a demo counter (by code). */
+  ratingPadKey(counter: string): string {
+    return demoDeviceKey(TEST_SECRET, 'demo', `${counter}号窗口评价器 Counter ${counter} rating pad`);
   }
 
   get http() {

@@ -2,10 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createClient } from '@redis/client';
+import { repoRoot } from '../../../apps/server/src/common/repo-root';
 
-const ROOT = resolve(__dirname, '../../..');
+// Found by its package.json: the benchmarks run this file compiled into bench-results/build.
+const ROOT = repoRoot() ?? process.cwd();
 /** The built server (`npm run build:server`, which `npm run test:scale` runs first). */
 export const SERVER_ENTRY = join(ROOT, 'dist/apps/server/src/main.js');
 
@@ -123,6 +125,8 @@ export class ServerProcess {
     readonly name: string,
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** Options for node itself, before the script (the benchmarks profile with `--cpu-prof`). */
+    private readonly nodeArgs: string[] = [],
   ) {
     this.log = logFile(`server-${name}.log`);
   }
@@ -131,11 +135,16 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The running process's id (the benchmarks read its CPU time), or undefined when stopped. */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   /** Starts the process and resolves once `/api/health` answers. */
   async start(): Promise<void> {
     if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first.`);
     const out = createWriteStream(this.log, { flags: 'a' });
-    const child = spawn(process.execPath, [SERVER_ENTRY], {
+    const child = spawn(process.execPath, [...this.nodeArgs, SERVER_ENTRY], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -166,6 +175,16 @@ export class ServerProcess {
     await exited;
   }
 
+  /** SIGTERM, as an orchestrator stops a server: resolves with the exit code once the process is gone. */
+  async terminate(): Promise<number | null> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.kill('SIGTERM');
+    return exited;
+  }
+
   /** SIGTERM and wait: the normal stop at the end of the test. */
   async stop(): Promise<void> {
     const child = this.process;
@@ -186,4 +205,18 @@ export class ServerProcess {
       await exited;
     }
   }
+}
+
+/** Signs a demo staff member in on the server at `url` (taking over any seat): their token and counter. */
+export async function signIn(
+  url: string,
+  username: string,
+): Promise<{ accessToken: string; user: { counterId: string } }> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234', takeOver: true }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status}`);
+  return (await response.json()) as { accessToken: string; user: { counterId: string } };
 }

@@ -15,7 +15,7 @@ type EditableSettings = Omit<AdminSettingsView, 'branchId' | 'businessDay'>;
 
 /**
  * The branch-wide settings: name, time zone and day start, diversion thresholds, service level,
- * lifecycle, call policy, pause reasons, call-over answer time and follow-up cadence. The hall reads them
+ * lifecycle, call policy, pause reasons, call-over answer time, follow-up cadence and rating window. The hall reads them
  * inside every command, so a change applies to the very next triage, call or recall.
  */
 @Injectable()
@@ -70,6 +70,7 @@ export class AdminSettingsService {
         pauseReasons: next.pauseReasons,
         callover: { ...branch.settings.callover, answerSeconds: next.callover.answerSeconds },
         followUp: next.followUp,
+        rating: next.rating,
       };
       const after = adminSettingsView(branch);
       if (JSON.stringify(after) === JSON.stringify(before)) return after;

@@ -5,7 +5,7 @@ import type {
   AdminSettingsView,
   AdminStaffView,
 } from '@lobbyflow/contracts';
-import { amountBands, DEFAULT_FOLLOW_UP, type Thresholds } from '@lobbyflow/domain';
+import { amountBands, DEFAULT_FOLLOW_UP, DEFAULT_RATING, type Thresholds } from '@lobbyflow/domain';
 import type { BranchEntity } from '../branches/branch.entity';
 import type { BusinessTypeEntity } from '../branches/business-type.entity';
 import type { QueueEntity } from '../branches/queue.entity';
@@ -14,7 +14,8 @@ import type { StaffUserEntity } from '../staff/staff-user.entity';
 
 /** The branch-wide settings an admin edits, in the shape `PATCH .../admin/settings` takes them. */
 export function adminSettingsView(branch: BranchEntity): AdminSettingsView {
-  const { thresholds, serviceLevelMinutes, lifecycle, callPolicy, pauseReasons, callover, followUp } = branch.settings;
+  const { thresholds, serviceLevelMinutes, lifecycle, callPolicy, pauseReasons, callover, followUp, rating } =
+    branch.settings;
   return {
     branchId: branch.code,
     name: branch.name,
@@ -32,6 +33,7 @@ export function adminSettingsView(branch: BranchEntity): AdminSettingsView {
     pauseReasons: pauseReasons.map(({ code, name }) => ({ code, name })),
     callover: { answerSeconds: callover.answerSeconds },
     followUp: followUp ?? DEFAULT_FOLLOW_UP,
+    rating: { windowSeconds: (rating ?? DEFAULT_RATING).windowSeconds },
   };
 }
 

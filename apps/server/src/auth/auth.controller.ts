@@ -1,21 +1,24 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { LoginResult, WhoAmI } from '@lobbyflow/contracts';
 import { NoBody } from '../common/params';
 import { Allow, CurrentPrincipal, Public } from './allow.decorator';
 import type { Principal, StaffPrincipal } from './principal';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttle';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  /** Staff sign-in: a short-lived JWT carrying role, branch and counter. */
+  /** Staff sign-in: a short-lived JWT carrying role, branch and counter. Attempts are rate limited. */
   @Public()
   @Post('login')
   @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_ATTEMPTS: too many sign-in attempts; see Retry-After.' })
   login(@Body() body: LoginDto): Promise<LoginResult> {
     return this.auth.login(body.username, body.password, body.counter, body.takeOver ?? false);
   }

@@ -11,6 +11,7 @@ import { TicketEntity } from '../tickets/ticket.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { loginThrottleProviders } from './login-throttle';
 
 @Module({
   imports: [
@@ -25,7 +26,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }, ...loginThrottleProviders],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -176,6 +176,7 @@ export class AuthService {
       deviceId: device.id,
       deviceKind: device.kind,
       branch: await this.branchCode(device.branchId),
+      counterId: device.counterId,
     };
   }
 

@@ -21,6 +21,8 @@ export interface DevicePrincipal {
   deviceId: string;
   deviceKind: DeviceKind;
   branch: string;
+  /** The counter a rating pad stands on (null for kiosks and displays). */
+  counterId: string | null;
 }
 
 export interface TicketPrincipal {
@@ -45,4 +47,19 @@ export function audienceOf(principal: Principal): Audience {
 
 export function isStaff(principal: Principal): principal is StaffPrincipal {
   return principal.kind === 'staff';
+}
+
+/**
+ * The caller as a stable id, never a name: `staff:<id>`, `device:<id>` or `ticket:<id>`. Log lines carry
+ * it, and an Idempotency-Key is only ever replayed to the caller it came from.
+ */
+export function principalKey(principal: Principal): string {
+  switch (principal.kind) {
+    case 'staff':
+      return `staff:${principal.userId}`;
+    case 'device':
+      return `device:${principal.deviceId}`;
+    case 'ticket':
+      return `ticket:${principal.ticketId}`;
+  }
 }

@@ -1,5 +1,12 @@
 import type { IdentificationRules, LocalizedText, TierLadder } from '@lobbyflow/contracts';
-import type { CallPolicy, FollowUpCadence, LifecycleSettings, Thresholds, VipRouting } from '@lobbyflow/domain';
+import type {
+  CallPolicy,
+  FollowUpCadence,
+  LifecycleSettings,
+  RatingSettings,
+  Thresholds,
+  VipRouting,
+} from '@lobbyflow/domain';
 import { Column, Entity } from 'typeorm';
 import { IdColumn, JsonColumn, TextColumn } from '../database/columns';
 
@@ -24,6 +31,8 @@ export interface BranchSettings {
   callover: CalloverSettings;
   /** How often RMs follow up each grade (domain.md §6); branches seeded before it use DEFAULT_FOLLOW_UP. */
   followUp?: FollowUpCadence;
+  /** The window customers have to rate a visit; branches seeded before ratings use DEFAULT_RATING. */
+  rating?: RatingSettings;
 }
 
 /** How call-overs reach RMs. */

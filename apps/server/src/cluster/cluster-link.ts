@@ -61,6 +61,26 @@ export class ClusterLink implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Whether both connections are up and Redis answers a PING within `timeoutMs` (the health check). The
+   * publisher fails at once while the link is down (no offline queue), so a dead Redis costs no wait.
+   */
+  async reachable(timeoutMs: number): Promise<boolean> {
+    const publisher = this.publisher;
+    if (!publisher?.isReady || !this.subscriber?.isReady) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([publisher.ping().then((reply) => reply === 'PONG'), timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Called each time the link comes back after it was lost. Returns an unsubscribe function. */
   onRestored(listener: () => void): () => void {
     this.restoredListeners.add(listener);
@@ -102,8 +122,17 @@ export class ClusterLink implements OnApplicationShutdown {
     const clients = [this.publisher, this.subscriber].filter((client): client is RedisClient => client !== null);
     this.publisher = null;
     this.subscriber = null;
-    await Promise.all(clients.map((client) => (client.isOpen ? client.close() : Promise.resolve()).catch(() => {})));
+    await Promise.all(clients.map((client) => closeClient(client).catch(() => {})));
   }
+}
+
+/**
+ * Closes a connected client after its pending commands; one that is reconnecting is destroyed at once
+ * (a graceful close would wait for a Redis that may never come back, and the shutdown with it).
+ */
+async function closeClient(client: RedisClient): Promise<void> {
+  if (client.isReady) await client.close();
+  else if (client.isOpen) client.destroy();
 }
 
 function newClient(

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { BranchCommands } from '../commands/branch-commands';
 import { Clock } from '../common/clock';
+import { runInContext } from '../observability/request-context';
 import { ScheduledJobEntity } from './scheduled-job.entity';
 
 interface RegisteredJob {
@@ -118,7 +119,8 @@ export class ScheduledJobs implements OnApplicationBootstrap, OnModuleDestroy, B
     if (!claimed) return false;
     job.runs++;
     try {
-      await job.work();
+      // Its log lines carry an id of their own, and its commands its name in the metrics.
+      await runInContext({ requestId: `${job.name}-${job.runs}`, command: `job.${job.name}` }, job.work);
     } catch (error) {
       this.logger.error(`Scheduled job ${job.name} failed: ${String(error)}`);
     }

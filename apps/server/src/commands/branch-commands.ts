@@ -7,7 +7,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BranchEntity } from '../branches/branch.entity';
 import { Clock } from '../common/clock';
+import { runOnce } from '../idempotency/idempotent-request';
 import { BranchEventEntity } from '../events/branch-event.entity';
+import { Metrics } from '../observability/metrics';
 import { EventBus, type RoomNotice } from './event-bus';
 import { toBranchEvent } from './event-log';
 
@@ -44,6 +46,7 @@ export class BranchCommands {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly bus: EventBus,
+    private readonly metrics: Metrics,
   ) {}
 
   private get serialisedInProcess(): boolean {
@@ -56,9 +59,17 @@ export class BranchCommands {
 
   /** Runs `work` as one command on the branch addressed by `branchCode`. */
   async run<T>(branchCode: string, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
-    const { result, events, notices } = await this.serialise(() =>
-      this.transaction((manager) => this.execute(manager, branchCode, work)),
-    );
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    let committed: { result: T; events: BranchEvent[]; notices: RoomNotice[] };
+    try {
+      committed = await this.serialise(() => this.transaction((manager) => this.execute(manager, branchCode, work)));
+    } catch (error) {
+      this.metrics.commandFinished(seconds(), 'rolled-back');
+      throw error;
+    }
+    this.metrics.commandFinished(seconds(), 'committed');
+    const { result, events, notices } = committed;
     // The command has committed: whatever happens to the listeners, its caller hears of its success.
     try {
       this.bus.publish({ branchId: branchCode, events, notices });
@@ -135,7 +146,8 @@ export class BranchCommands {
       for (const handler of this.dayStartHandlers) await handler(tx, previousDay);
     }
 
-    const result = await work(tx);
+    // A retried request with an Idempotency-Key gets its first result instead of a second run.
+    const result = await runOnce(tx, work);
 
     const firstSeq = branch.lastSeq + 1;
     const rows = pending.map((event, index) =>

@@ -47,6 +47,10 @@ describe('loadConfig', () => {
         DEMO_PASSWORD: 'another-password',
         SEED_DEMO: 'false',
         NODE_ENV: 'production',
+        LOG_LEVEL: 'debug',
+        LOG_FORMAT: 'pretty',
+        METRICS_TOKEN: 'metrics-token-0123456789',
+        SHUTDOWN_TIMEOUT_MS: '5000',
       },
       '/srv',
       LOCAL,
@@ -60,7 +64,30 @@ describe('loadConfig', () => {
       jwtTtlSeconds: 900,
       seedDemo: false,
       nodeEnv: 'production',
+      log: { level: 'debug', format: 'pretty' },
+      metricsToken: 'metrics-token-0123456789',
+      shutdownTimeoutMs: 5000,
     });
+  });
+
+  it('logs JSON lines in production, readable lines in development, only warnings and errors in tests', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: STRONG, CUSTOMER_KEY: STRONG, SEED_DEMO: 'false' };
+    expect(loadConfig({ ...production, METRICS_PUBLIC: 'true' }, '/srv', LOCAL).log).toEqual({
+      level: 'info',
+      format: 'json',
+    });
+    expect(loadConfig({}, '/srv', LOCAL).log).toEqual({ level: 'info', format: 'pretty' });
+    expect(loadConfig({ NODE_ENV: 'test' }, '/srv', LOCAL).log).toEqual({ level: 'warn', format: 'pretty' });
+  });
+
+  it('wants a metrics token in production, unless the metrics are declared public', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: STRONG, CUSTOMER_KEY: STRONG, SEED_DEMO: 'false' };
+    expect(errorOf(production).variable).toBe('METRICS_TOKEN');
+    expect(loadConfig({ ...production, METRICS_PUBLIC: 'true' }, '/srv', LOCAL).metricsToken).toBeNull();
+    expect(errorOf({ METRICS_TOKEN: 'metrics-token-0123456789', METRICS_PUBLIC: 'true' }).variable).toBe(
+      'METRICS_PUBLIC',
+    );
+    expect(loadConfig({}, '/srv', LOCAL).metricsToken).toBeNull();
   });
 
   it.each([
@@ -74,6 +101,11 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ DEMO_PASSWORD: 'short' }, 'DEMO_PASSWORD'],
     [{ SEED_DEMO: 'yes' }, 'SEED_DEMO'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ METRICS_PUBLIC: 'yes' }, 'METRICS_PUBLIC'],
+    [{ SHUTDOWN_TIMEOUT_MS: '10' }, 'SHUTDOWN_TIMEOUT_MS'],
   ])('refuses %j, naming %s', (env, variable) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);
@@ -113,10 +145,54 @@ describe('loadConfig', () => {
     );
     expect(() =>
       loadConfig(
-        { NODE_ENV: 'production', JWT_SECRET: STRONG, CUSTOMER_KEY: STRONG, SEED_DEMO: 'false' },
+        {
+          NODE_ENV: 'production',
+          JWT_SECRET: STRONG,
+          CUSTOMER_KEY: STRONG,
+          SEED_DEMO: 'false',
+          METRICS_PUBLIC: 'true',
+        },
         '/srv',
         LOCAL,
       ),
     ).not.toThrow();
+  });
+
+  it('limits sign-in attempts per username and IP and per IP, and allows no other origin by default', () => {
+    expect(loadConfig({}, '/srv', LOCAL)).toMatchObject({
+      loginRateLimit: { attempts: 10, windowSeconds: 60 },
+      loginIpRateLimit: { attempts: 300, windowSeconds: 60 },
+      corsOrigins: [],
+    });
+    const configured = loadConfig(
+      {
+        LOGIN_RATE_LIMIT: '5/300',
+        LOGIN_IP_RATE_LIMIT: '1000/60',
+        CORS_ORIGINS: 'https://Console.Bank.example, http://10.0.0.5:8080',
+      },
+      '/srv',
+      LOCAL,
+    );
+    expect(configured).toMatchObject({
+      loginRateLimit: { attempts: 5, windowSeconds: 300 },
+      loginIpRateLimit: { attempts: 1000, windowSeconds: 60 },
+      corsOrigins: ['https://console.bank.example', 'http://10.0.0.5:8080'],
+    });
+    for (const bad of ['10', '0/60', '10/0', '10/minute', '-1/60']) {
+      expect(errorOf({ LOGIN_RATE_LIMIT: bad }).variable).toBe('LOGIN_RATE_LIMIT');
+    }
+    for (const bad of ['*', 'console.bank.example', 'https://console.bank.example/', 'ftp://host']) {
+      expect(errorOf({ CORS_ORIGINS: bad }).variable).toBe('CORS_ORIGINS');
+    }
+  });
+
+  it('trusts X-Forwarded-For only from the proxies named in TRUST_PROXY', () => {
+    expect(loadConfig({}, '/srv', LOCAL).trustProxy).toBeNull();
+    expect(loadConfig({ TRUST_PROXY: '1' }, '/srv', LOCAL).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, '/srv', LOCAL).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(errorOf({ TRUST_PROXY: 'everyone' }).variable).toBe('TRUST_PROXY');
   });
 });

@@ -8,6 +8,7 @@ import type { StaffPrincipal } from '../auth/principal';
 import { TicketsService } from '../tickets/tickets.service';
 import { CountersService } from './counters.service';
 import { PauseCounterDto } from './dto/pause-counter.dto';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('counters')
 @Controller('counters')
@@ -20,6 +21,7 @@ export class CountersController {
   /** Calls the ticket the call policy picks for this counter: 200 with the ticket, 204 when nobody waits. */
   @Post(':counterId/call-next')
   @Allow('teller', 'rm')
+  @Idempotent()
   async callNext(
     @Param('counterId', uuidParam('counterId')) counterId: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -34,6 +36,7 @@ export class CountersController {
   @Post(':counterId/pause')
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager')
+  @Idempotent()
   pause(
     @Param('counterId', uuidParam('counterId')) counterId: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -45,6 +48,7 @@ export class CountersController {
   @Post(':counterId/resume')
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager')
+  @Idempotent()
   resume(
     @Param('counterId', uuidParam('counterId')) counterId: string,
     @CurrentPrincipal() principal: StaffPrincipal,

@@ -10,6 +10,7 @@ import { QueueEntity } from '../branches/queue.entity';
 import { CounterEntity } from '../counters/counter.entity';
 import { CustomerProfileEntity } from '../customers/customer-profile.entity';
 import { DeviceEntity } from '../devices/device.entity';
+import { IdempotentRequestEntity } from '../idempotency/idempotent-request.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { StaffUserEntity } from '../staff/staff-user.entity';
@@ -27,6 +28,8 @@ import { Referrals1763900000008 } from './migrations/1763900000008-referrals';
 import { ReferralLifecycle1763900000009 } from './migrations/1763900000009-referral-lifecycle';
 import { StaffSessionVersion1763900000010 } from './migrations/1763900000010-staff-session-version';
 import { ScaleOut1763900000011 } from './migrations/1763900000011-scale-out';
+import { Ratings1763900000012 } from './migrations/1763900000012-ratings';
+import { IdempotentRequests1763900000013 } from './migrations/1763900000013-idempotent-requests';
 
 export const ENTITIES = [
   BranchEntity,
@@ -42,6 +45,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   ReferralEntity,
   ScheduledJobEntity,
+  IdempotentRequestEntity,
 ];
 
 export const MIGRATIONS = [
@@ -57,6 +61,8 @@ export const MIGRATIONS = [
   ReferralLifecycle1763900000009,
   StaffSessionVersion1763900000010,
   ScaleOut1763900000011,
+  Ratings1763900000012,
+  IdempotentRequests1763900000013,
 ];
 
 /**

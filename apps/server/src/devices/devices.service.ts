@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { DeviceRegistered, DeviceView } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
+import { type EntityManager, In } from 'typeorm';
 import { newDeviceKey, sha256 } from '../auth/secrets';
 import { BranchCommands } from '../commands/branch-commands';
+import { CounterEntity } from '../counters/counter.entity';
 import { DeviceEntity } from './device.entity';
 import type { RegisterDeviceDto } from './dto/register-device.dto';
 
-/** Kiosks and displays: registered by an admin, keyed, revocable. */
+/** Kiosks, displays and counter rating pads: registered by an admin, keyed, revocable. */
 @Injectable()
 export class DevicesService {
   constructor(private readonly commands: BranchCommands) {}
@@ -14,19 +16,21 @@ export class DevicesService {
   /** Registers a device; its key is in this answer only (the server keeps a hash). */
   async register(branchCode: string, dto: RegisterDeviceDto): Promise<DeviceRegistered> {
     return this.commands.run(branchCode, async ({ manager, branch, now }) => {
+      const counter = await padCounter(manager, branch.id, dto);
       const key = newDeviceKey();
       const device = manager.create(DeviceEntity, {
         id: crypto.randomUUID(),
         branchId: branch.id,
         kind: dto.kind,
         name: dto.name,
+        counterId: counter?.id ?? null,
         keyHash: sha256(key),
         keyPrefix: key.slice(0, 10),
         createdAt: now,
         revokedAt: null,
       });
       await manager.insert(DeviceEntity, device);
-      return { id: device.id, kind: device.kind, name: device.name, key };
+      return { id: device.id, kind: device.kind, name: device.name, counter: counter?.code ?? null, key };
     });
   }
 
@@ -38,10 +42,17 @@ export class DevicesService {
         .where('branch.code = :code', { code: branchCode })
         .orderBy('device.createdAt', 'ASC')
         .getMany();
+      // The counters rating pads stand on, to show their codes.
+      const padCounters = devices.flatMap((device) => (device.counterId ? [device.counterId] : []));
+      const counters = padCounters.length
+        ? await manager.find(CounterEntity, { where: { id: In(padCounters) }, select: { id: true, code: true } })
+        : [];
+      const codeOf = new Map(counters.map((counter) => [counter.id, counter.code]));
       return devices.map((device) => ({
         id: device.id,
         kind: device.kind,
         name: device.name,
+        counter: device.counterId ? (codeOf.get(device.counterId) ?? null) : null,
         keyPrefix: device.keyPrefix,
         createdAt: device.createdAt.toISOString(),
         revokedAt: device.revokedAt?.toISOString() ?? null,
@@ -57,4 +68,24 @@ export class DevicesService {
       if (!device.revokedAt) await manager.update(DeviceEntity, { id: device.id }, { revokedAt: now });
     });
   }
+}
+
+/** A rating pad belongs to one counter of the branch; other devices to none. */
+async function padCounter(manager: EntityManager, branchId: string, dto: RegisterDeviceDto) {
+  if (dto.kind !== 'rating-pad') {
+    if (dto.counter !== undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'Invalid request: only a rating pad stands on a counter.', {
+        fields: ['counter'],
+      });
+    }
+    return null;
+  }
+  if (dto.counter === undefined) {
+    throw new DomainError('VALIDATION_FAILED', 'Invalid request: name the counter the rating pad stands on.', {
+      fields: ['counter'],
+    });
+  }
+  const counter = await manager.findOne(CounterEntity, { where: { branchId, code: dto.counter } });
+  if (!counter) throw new DomainError('COUNTER_NOT_FOUND', `This branch has no counter "${dto.counter}".`);
+  return counter;
 }

@@ -1,4 +1,5 @@
 import type { BranchEvent, PublicBranchEvent } from '@lobbyflow/contracts';
+import { publicRatingView } from '@lobbyflow/domain';
 import { toPublic } from '../tickets/ticket-views';
 
 /**
@@ -36,6 +37,16 @@ export function publicEvent(event: BranchEvent): PublicBranchEvent {
     case 'rm.presence':
       // Nothing about identification ever reaches a public screen, not even that it happened.
       return { ...envelope, type: event.type };
+    case 'ticket.rating.requested':
+    case 'ticket.rated':
+      // The customer's screens learn that a rating is open and until when; never the grade or who asked.
+      return {
+        ...envelope,
+        type: event.type,
+        ticket: toPublic(event.ticket),
+        queues: event.queues,
+        rating: publicRatingView(event.ticket, event.ticket.rating as NonNullable<typeof event.ticket.rating>),
+      };
     default:
       return {
         ...envelope,

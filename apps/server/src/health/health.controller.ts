@@ -1,30 +1,23 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthView } from '@lobbyflow/contracts';
-import { DataSource } from 'typeorm';
+import type { Response } from 'express';
 import { Public } from '../auth/allow.decorator';
-import { APP_VERSION } from '../common/version';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  private readonly startedAt = Date.now();
+  constructor(private readonly health: HealthService) {}
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+  /** 200 when the database (and Redis, with REDIS_URL) answer; 503 naming the part that does not. */
   @Public()
   @Get()
-  async health(): Promise<HealthView> {
-    const db = await this.dataSource
-      .query('SELECT 1')
-      .then(() => 'ok' as const)
-      .catch(() => 'down' as const);
-    return {
-      status: db === 'ok' ? 'ok' : 'degraded',
-      db,
-      version: APP_VERSION,
-      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-    };
+  @ApiOkResponse({ description: 'Every part answers.' })
+  @ApiServiceUnavailableResponse({ description: 'A part is down: `db` or `redis` is "down".' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
+    const view = await this.health.check();
+    if (view.status !== 'ok') response.status(503);
+    return view;
   }
 }

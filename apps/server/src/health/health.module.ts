@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { LiveModule } from '../live/live.module';
 import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [LiveModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

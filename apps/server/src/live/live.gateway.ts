@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { ClusterLink } from '../cluster/cluster-link';
 import { BranchCommands } from '../commands/branch-commands';
+import { SocketObserver } from '../observability/socket-observer';
 import { type CommittedBatch, EventBus, type RoomNotice } from '../commands/event-bus';
 import { eventsBetween, lastSeqs } from '../commands/event-log';
 import { envelopeOf, publicEvent } from '../hall/projections';
@@ -69,6 +70,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly positions: TicketPositions,
     private readonly commands: BranchCommands,
     private readonly link: ClusterLink,
+    private readonly observer: SocketObserver,
   ) {
     this.sequencer = new BranchSequencer(
       (branchId, after, upTo) => this.commands.read((manager) => eventsBetween(manager, branchId, after, upTo)),
@@ -115,6 +117,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     const principal = socket.data.principal;
+    this.observer.connected(socket, principal);
     switch (principal.kind) {
       case 'staff': {
         // The lobby manager and admins see every call-over: they sit in their own room.
@@ -127,7 +130,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         break;
       }
       case 'device':
-        await socket.join(rooms.public(principal.branch));
+        // A rating pad follows only its own counter: the requests made there and the calls that close them.
+        await socket.join(
+          principal.deviceKind === 'rating-pad' && principal.counterId
+            ? rooms.counter(principal.counterId)
+            : rooms.public(principal.branch),
+        );
         break;
       case 'ticket':
         await socket.join([rooms.ticket(principal.ticketId), phonesOf(principal.branch)]);
@@ -153,6 +161,31 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     this.subscription?.unsubscribe();
     this.stopListeningForLink?.();
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+  }
+
+  /**
+   * This instance is stopping (its HTTP requests are answered, their events delivered): every socket is
+   * told `server.shutdown`, then its connection is closed once what it was sent is written. Closed by the
+   * server's transport rather than by a socket.io disconnect, so that clients reconnect by themselves.
+   */
+  async announceShutdown(reconnectAfterMs: number): Promise<void> {
+    if (!this.server) return;
+    this.server.local.emit('server.shutdown', {
+      type: 'server.shutdown',
+      at: new Date().toISOString(),
+      reconnectAfterMs,
+    });
+    const connections = [...this.server.sockets.sockets.values()].map((socket) => socket.conn);
+    await Promise.all(
+      connections.map(
+        (connection) =>
+          new Promise<void>((resolve) => {
+            if (connection.readyState === 'closed') return resolve();
+            connection.once('close', () => resolve());
+            connection.close();
+          }),
+      ),
+    );
   }
 
   /** A batch this instance committed: to the other instances, and to this one's sockets. */
@@ -209,11 +242,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         .except(rm)
         .emit(event.type, envelopeOf(event) as never);
     } else {
-      this.server.local.to([staff, lobby]).emit(event.type, event as never);
+      const audience = this.occupied([staff, lobby]);
+      if (audience.length > 0) this.server.local.to(audience).emit(event.type, event as never);
     }
     const projected = publicEvent(event);
     this.emit(rooms.public(event.branchId), event.type, projected as never);
     if ('ticket' in projected) this.emit(rooms.ticket(projected.ticket.id), event.type, projected as never);
+    const pad = padCounterOf(event);
+    if (pad) this.emit(rooms.counter(pad), event.type, projected as never);
+  }
+
+  /**
+   * The rooms among `names` with sockets on this instance. socket.io serialises a packet before it looks
+   * for recipients, so an event sent to a room nobody is in still costs its JSON: with many branches most
+   * staff, ticket and counter rooms are empty on any one instance.
+   */
+  private occupied(names: string[]): string[] {
+    const local = this.server.sockets.adapter.rooms;
+    return names.filter((name) => local.has(name));
   }
 
   /** The one way out: a typed event to one room, on this instance (every instance delivers its own). */
@@ -222,11 +268,23 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     event: K,
     payload: Parameters<ClientEventMap[K]>[0],
   ): void {
+    if (this.occupied([room]).length === 0) return;
     (this.server.local.to(room).emit as (event: K, payload: Parameters<ClientEventMap[K]>[0]) => boolean)(
       event,
       payload,
     );
   }
+}
+
+/**
+ * The counter whose rating pad an event concerns: a rating request or answer made there, or a call there
+ * (the next customer is coming, so the last visit's request closes).
+ */
+function padCounterOf(event: BranchEvent): string | null {
+  if (event.type === 'ticket.rating.requested' || event.type === 'ticket.rated') {
+    return event.ticket.rating?.counterId ?? null;
+  }
+  return event.type === 'ticket.called' ? event.ticket.counterId : null;
 }
 
 /** A handshake refusal: the client's `connect_error` carries the message and `data.code`. */

@@ -8,5 +8,7 @@ import { TicketPositions } from './ticket-positions';
 @Module({
   imports: [AuthModule],
   providers: [LiveGateway, TicketPositions, ClusterLink],
+  // The health check pings Redis over the same link.
+  exports: [ClusterLink],
 })
 export class LiveModule {}

@@ -5,6 +5,7 @@ import { BranchEntity } from '../branches/branch.entity';
 import { BranchConfig } from '../branches/branch-config';
 import { BranchCommands } from '../commands/branch-commands';
 import { HallFigures } from '../hall/hall-figures';
+import { TicketEntity } from '../tickets/ticket.entity';
 import { ticketTokenView } from '../tickets/ticket-views';
 
 /** Events whose ticket may have left a waiting line: everyone behind it may have moved up. */
@@ -54,8 +55,12 @@ export class TicketPositions {
     const branch = await manager.findOneOrFail(BranchEntity, { where: { code: branchCode } });
     const config = await BranchConfig.load(manager, branch);
     const figures = await HallFigures.load(manager, config, new Date(last.at));
+    // The figures read only what positions need; the phone's view is built from the whole row.
+    const waiting = await manager.find(TicketEntity, {
+      where: { branchId: branch.id, businessDay: branch.businessDay, status: 'waiting' },
+    });
     const envelope = { branchId: branchCode, seq: last.seq, at: last.at };
-    return figures.waitingTickets.flatMap((ticket) => {
+    return waiting.flatMap((ticket) => {
       const view = ticketTokenView(ticket, config, figures);
       const position: TicketPositionEvent = { ...envelope, type: 'ticket.position', ticket: view };
       const next: TicketNextEvent[] =

@@ -15,6 +15,7 @@ import {
 } from './dto/referral.dto';
 import { FollowUpsService } from './follow-ups.service';
 import { ReferralsService } from './referrals.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('referrals')
 @Controller()
@@ -27,6 +28,7 @@ export class ReferralsController {
   /** Hands the ticket's customer to the right RM: a call-over now, or a follow-up when they have no time. */
   @Post('tickets/:id/callover')
   @Allow('teller', 'lobby-manager', 'admin')
+  @Idempotent()
   callover(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -38,6 +40,7 @@ export class ReferralsController {
   /** Refers a walk-in without a ticket, from what the lobby manager observed. */
   @Post('referrals')
   @Allow('lobby-manager', 'admin')
+  @Idempotent()
   walkIn(@CurrentPrincipal() principal: StaffPrincipal, @Body() body: WalkInReferralDto): Promise<ReferralView> {
     return this.referrals.walkIn(principal, body);
   }
@@ -46,6 +49,7 @@ export class ReferralsController {
   @Post('referrals/:id/respond')
   @HttpCode(200)
   @Allow('rm')
+  @Idempotent()
   respond(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -58,6 +62,7 @@ export class ReferralsController {
   @Post('referrals/:id/meet')
   @HttpCode(200)
   @Allow('rm')
+  @Idempotent()
   meet(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -70,6 +75,7 @@ export class ReferralsController {
   @Post('referrals/:id/outcome')
   @HttpCode(200)
   @Allow('rm')
+  @Idempotent()
   outcome(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -82,6 +88,7 @@ export class ReferralsController {
   @Post('referrals/:id/contacts')
   @HttpCode(200)
   @Allow('rm')
+  @Idempotent()
   contact(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,

@@ -22,10 +22,19 @@ export const KPI_CSV_COLUMNS = [
   'service_max_min',
   'service_level_target_min',
   'service_level_share',
+  'ratings_asked',
+  'ratings',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'satisfied_share',
+  'basically_satisfied_share',
+  'dissatisfied_share',
+  'ratings_per_served_visit',
 ] as const;
 
 function row(dimension: string, key: string, figures: KpiFigures): (string | number | null)[] {
-  const { waiting, service, serviceLevel } = figures;
+  const { waiting, service, serviceLevel, ratings } = figures;
   return [
     dimension,
     key,
@@ -47,6 +56,15 @@ function row(dimension: string, key: string, figures: KpiFigures): (string | num
     service.max,
     serviceLevel.targetMinutes,
     serviceLevel.share,
+    ratings.asked,
+    ratings.rated,
+    ratings.counts.satisfied,
+    ratings.counts['basically-satisfied'],
+    ratings.counts.dissatisfied,
+    ratings.shares.satisfied,
+    ratings.shares['basically-satisfied'],
+    ratings.shares.dissatisfied,
+    ratings.perServedVisit,
   ];
 }
 

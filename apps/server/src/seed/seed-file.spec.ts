@@ -40,7 +40,19 @@ describe('parseSeedFile', () => {
     expect(seed.staff.filter((person) => person.role === 'rm').every((rm) => (rm.specialties ?? []).length > 0)).toBe(
       true,
     );
-    expect(seed.devices.map((device) => device.kind).sort()).toEqual(['display', 'kiosk']);
+    expect(seed.devices.filter((device) => device.kind !== 'rating-pad').map((device) => device.kind)).toEqual([
+      'kiosk',
+      'display',
+    ]);
+    // A rating pad on every teller counter.
+    expect(seed.devices.filter((device) => device.kind === 'rating-pad').map((device) => device.counter)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
   });
 
   it.each([

@@ -30,7 +30,8 @@ export interface SeedFile {
     counter?: string;
     specialties?: string[];
   }[];
-  devices: { kind: (typeof DEVICE_KINDS)[number]; name: string }[];
+  /** A rating pad names the counter it stands on. */
+  devices: { kind: (typeof DEVICE_KINDS)[number]; name: string; counter?: string }[];
 }
 
 /**
@@ -99,7 +100,14 @@ export function parseSeedFile(text: string): SeedFile {
       check(counterCodes.has(person.counter), `${where}.counter`, `unknown counter "${person.counter}"`);
     usernames.add(person.username);
   });
-  (seed.devices ?? []).forEach((device, i) => oneOf(device.kind, DEVICE_KINDS, `devices[${i}].kind`));
+  (seed.devices ?? []).forEach((device, i) => {
+    oneOf(device.kind, DEVICE_KINDS, `devices[${i}].kind`);
+    if (device.kind === 'rating-pad') {
+      check(counterCodes.has(device.counter ?? ''), `devices[${i}].counter`, 'a rating pad names its counter');
+    } else {
+      check(device.counter === undefined, `devices[${i}].counter`, 'only a rating pad stands on a counter');
+    }
+  });
 
   if (problems.length) throw new Error(`Seed file is invalid:\n  ${problems.join('\n  ')}`);
   return seed;

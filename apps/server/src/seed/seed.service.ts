@@ -128,6 +128,7 @@ export class SeedService {
           branchId,
           kind: device.kind,
           name: device.name,
+          counterId: (device.counter !== undefined ? counterIds.get(device.counter) : undefined) ?? null,
           keyHash: sha256(key),
           keyPrefix: key.slice(0, 10),
           createdAt: now,

@@ -1,4 +1,5 @@
 import type { CounterView, PublicTicketView, StaffTicketView, TicketTokenView } from '@lobbyflow/contracts';
+import { publicRatingView } from '@lobbyflow/domain';
 import type { BranchConfig } from '../branches/branch-config';
 import type { HallFigures } from '../hall/hall-figures';
 import type { CounterEntity } from '../counters/counter.entity';
@@ -43,6 +44,7 @@ export function staffTicketView(ticket: TicketEntity, counter?: CounterEntity): 
     servedBy: ticket.servedBy,
     businessDone: ticket.businessDone,
     businessDay: ticket.businessDay,
+    rating: ticket.rating ?? null,
   };
 }
 
@@ -81,5 +83,6 @@ export function ticketTokenView(ticket: TicketEntity, config: BranchConfig, figu
     issuedAt: ticket.issuedAt.toISOString(),
     branch: { code: config.branch.code, name: config.branch.name },
     queueName: config.queue(ticket.queue).name,
+    rating: ticket.rating ? publicRatingView(ticket, ticket.rating) : null,
   };
 }

@@ -6,6 +6,7 @@ import type {
   TicketCustomer,
   PriorityClass,
   PriorityReason,
+  TicketRatingView,
   TicketStatus,
 } from '@lobbyflow/contracts';
 import { Column, Entity, Index } from 'typeorm';
@@ -134,6 +135,10 @@ export class TicketEntity {
   /** Business types actually done, recorded at finish (for reports). */
   @JsonColumn()
   businessDone!: string[];
+
+  /** The teller's rating request for this visit and the customer's answer (libs/domain rating rules). */
+  @JsonColumn({ nullable: true })
+  rating!: TicketRatingView | null;
 
   /** Secret of the phone page (`/t/<token>`), a capability to see this one ticket. */
   @TextColumn(64, { unique: true })

@@ -14,6 +14,7 @@ import {
   TransferTicketDto,
 } from './dto/ticket-commands.dto';
 import { TicketsService } from './tickets.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('tickets')
 @Controller()
@@ -72,6 +73,7 @@ export class TicketsController {
   @Post('tickets/:id/call')
   @HttpCode(200)
   @Allow('teller', 'rm')
+  @Idempotent()
   call(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -83,6 +85,7 @@ export class TicketsController {
   @Post('tickets/:id/recall')
   @HttpCode(200)
   @Allow('teller', 'rm')
+  @Idempotent()
   recall(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -94,6 +97,7 @@ export class TicketsController {
   @Post('tickets/:id/start')
   @HttpCode(200)
   @Allow('teller', 'rm')
+  @Idempotent()
   start(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -105,6 +109,7 @@ export class TicketsController {
   @Post('tickets/:id/finish')
   @HttpCode(200)
   @Allow('teller', 'rm')
+  @Idempotent()
   finish(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -116,6 +121,7 @@ export class TicketsController {
   @Post('tickets/:id/no-show')
   @HttpCode(200)
   @Allow('teller', 'rm')
+  @Idempotent()
   noShow(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -128,6 +134,7 @@ export class TicketsController {
   @Post('tickets/:id/return')
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager', 'admin')
+  @Idempotent()
   returnToQueue(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -140,6 +147,7 @@ export class TicketsController {
   @Post('tickets/:id/transfer')
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager', 'admin')
+  @Idempotent()
   transfer(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -152,6 +160,7 @@ export class TicketsController {
   @Post('tickets/:id/park')
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager', 'admin')
+  @Idempotent()
   park(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -164,6 +173,7 @@ export class TicketsController {
   @Post('tickets/:id/flag')
   @HttpCode(200)
   @Allow('teller', 'rm', 'lobby-manager', 'admin')
+  @Idempotent()
   flag(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -175,6 +185,7 @@ export class TicketsController {
   @Post('tickets/:id/cancel')
   @HttpCode(200)
   @Allow('lobby-manager', 'admin')
+  @Idempotent()
   cancel(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,
@@ -187,6 +198,7 @@ export class TicketsController {
   @Post('tickets/:id/self-service')
   @HttpCode(200)
   @Allow('lobby-manager', 'admin')
+  @Idempotent()
   redirect(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: StaffPrincipal,

@@ -29,6 +29,7 @@ import { assertMayAct } from './ticket-access';
 import { DiversionRecordEntity } from './diversion-record.entity';
 import { TicketEntity } from './ticket.entity';
 import { staffTicketView, ticketTokenView } from './ticket-views';
+import { IDEMPOTENCY_KEY } from '../idempotency/idempotent-request';
 
 interface TransferRequest {
   action: 'transfer';
@@ -40,7 +41,6 @@ interface TransferRequest {
 export type TicketRequest = Exclude<TicketCommand, { action: 'call' | 'expire' | 'transfer' }> | TransferRequest;
 
 const TICKET_TOKEN = /^lft_[A-Za-z0-9_-]{16,60}$/;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 export interface IssueOutcome {
   ticket: IssuedTicket;
@@ -181,11 +181,13 @@ export class TicketsService implements OnModuleInit {
         parkedFor: null,
         servedBy: null,
         businessDone: [],
+        rating: null,
         token: newTicketToken(),
         idempotencyKey: idempotencyKey ?? null,
         requestHash: idempotencyKey !== undefined ? requestHash : null,
       });
-      await manager.insert(TicketEntity, ticket);
+      // Every column is set above: TypeORM's re-read of the row's defaults after the insert is skipped.
+      await manager.createQueryBuilder().insert().into(TicketEntity).values(ticket).updateEntity(false).execute();
       if (adviceOutcome) {
         await this.recordAdvice(tx, dto.businessType, adviceOutcome, ticket.id);
       }

@@ -23,7 +23,7 @@ interface BuiltUi {
 }
 
 /**
- * Serves the built UIs beside the API: `/kiosk`, `/display`, `/t/<token>` with their assets under `/ui/`,
+ * Serves the built UIs beside the API: `/kiosk`, `/display`, `/t/<token>`, `/pad` with their assets under `/ui/`,
  * and the staff console at `/staff` with its assets under `/staff-ui/`. Pages are never cached (a new
  * build reaches every screen at its next load); hashed assets are.
  */
@@ -32,7 +32,7 @@ export function serveUis(app: INestApplication): void {
     {
       dir: builtUiDir(),
       assets: '/ui/',
-      pages: { '/kiosk': 'kiosk.html', '/display': 'display.html', '/t/:token': 'ticket.html' },
+      pages: { '/kiosk': 'kiosk.html', '/display': 'display.html', '/t/:token': 'ticket.html', '/pad': 'pad.html' },
     },
     { dir: builtStaffUiDir(), assets: '/staff-ui/', pages: { '/staff': 'staff.html' } },
   ];

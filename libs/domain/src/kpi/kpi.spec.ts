@@ -112,6 +112,74 @@ describe('visits from the branch log', () => {
   });
 });
 
+describe('ratings', () => {
+  const asked = (counter: string) => ({ rating: { counter, grade: null } });
+  const rated = (counter: string, grade: 'satisfied' | 'basically-satisfied' | 'dissatisfied') => ({
+    rating: { counter, grade },
+  });
+  /**
+   * The same morning with ratings: counter 1 asks a1 while serving it (satisfied); a2, transferred from
+   * counter 2, is asked by counter 4 (dissatisfied: counter 4's service, not counter 2's); counter 1 asks
+   * a4 right after finishing and gets no answer.
+   */
+  const ratedMorning = [
+    ...morning.slice(0, 10),
+    event('ticket.rating.requested', 11, 'a1', { ...atCounter('1', 'u1'), ...asked('1') }),
+    event('ticket.rated', 12, 'a1', { ...atCounter('1', 'u1'), ...rated('1', 'satisfied') }),
+    ...morning.slice(10, 14),
+    event('ticket.rating.requested', 18, 'a2', { queue: 'B', ...atCounter('4', 'u4'), ...asked('4') }),
+    event('ticket.rated', 19, 'a2', { queue: 'B', ...atCounter('4', 'u4'), ...rated('4', 'dissatisfied') }),
+    ...morning.slice(14, 17),
+    event('ticket.rating.requested', 20, 'a4', { ...atCounter('1', 'u1'), ...asked('1') }),
+    ...morning.slice(17),
+  ];
+  const visits = visitsFromEvents(ratedMorning);
+
+  it('gives a rating after a transfer to the leg served at the counter that asked', () => {
+    const a2 = visits.find((visit) => visit.ticketId === 'a2');
+    expect(a2?.legs.map((leg) => [leg.counter, leg.ratingAsked, leg.rating])).toEqual([
+      ['2', false, null],
+      ['4', true, 'dissatisfied'],
+    ]);
+  });
+
+  it('counts requests, answers, each grade and its share, and answers per served visit', () => {
+    const figures = kpiFigures(
+      visits,
+      visits.flatMap((visit) => visit.legs),
+      10,
+    );
+    expect(figures.ratings).toEqual({
+      asked: 3,
+      rated: 2,
+      counts: { satisfied: 1, 'basically-satisfied': 0, dissatisfied: 1 },
+      shares: { satisfied: 0.5, 'basically-satisfied': 0, dissatisfied: 0.5 },
+      perServedVisit: 0.667, // 2 answers, 3 served visits
+    });
+    // The rating events change no wait or service.
+    expect(figures.service).toEqual(
+      kpiFigures(
+        visitsFromEvents(morning),
+        visitsFromEvents(morning).flatMap((visit) => visit.legs),
+        10,
+      ).service,
+    );
+  });
+
+  it('breaks the ratings down by counter and staff member', () => {
+    const byCounter = kpisBy(visits, 'counter', 10, 'Asia/Shanghai');
+    expect(byCounter.map((group) => [group.key, group.figures.ratings.asked, group.figures.ratings.counts])).toEqual([
+      ['1', 2, { satisfied: 1, 'basically-satisfied': 0, dissatisfied: 0 }],
+      ['2', 0, { satisfied: 0, 'basically-satisfied': 0, dissatisfied: 0 }],
+      ['4', 1, { satisfied: 0, 'basically-satisfied': 0, dissatisfied: 1 }],
+    ]);
+    const u4 = kpisBy(visits, 'staff', 10, 'Asia/Shanghai').find((group) => group.key === 'u4');
+    expect(u4?.figures.ratings).toMatchObject({ rated: 1, shares: { dissatisfied: 1 }, perServedVisit: 1 });
+    const none = kpisBy(visits, 'counter', 10, 'Asia/Shanghai').find((group) => group.key === '2');
+    expect(none?.figures.ratings.shares).toEqual({ satisfied: null, 'basically-satisfied': null, dissatisfied: null });
+  });
+});
+
 describe('counters, diversion and referrals', () => {
   it('adds up busy and paused time per counter', () => {
     const visits = visitsFromEvents(morning);

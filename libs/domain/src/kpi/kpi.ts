@@ -1,4 +1,12 @@
-import type { DurationStats, KpiDimension, KpiFigures, KpiGroup } from '@lobbyflow/contracts';
+import {
+  type DurationStats,
+  type KpiDimension,
+  type KpiFigures,
+  type KpiGroup,
+  RATING_GRADES,
+  type RatingGrade,
+  type RatingKpis,
+} from '@lobbyflow/contracts';
 import { localHour } from './local-time';
 import type { Visit, VisitLeg } from './visits';
 
@@ -16,6 +24,27 @@ export function durationStats(values: readonly number[]): DurationStats {
     median: tenth(rank(0.5)),
     p90: tenth(rank(0.9)),
     max: tenth(sorted[sorted.length - 1]),
+  };
+}
+
+/** A share rounded to a thousandth, or null when there is nothing to share. */
+const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
+
+/** The rating distribution of legs, and answers per served visit. */
+export function ratingKpis(legs: readonly VisitLeg[], servedVisits: number): RatingKpis {
+  const grades = legs.map((leg) => leg.rating).filter((grade): grade is RatingGrade => grade !== null);
+  const counts = Object.fromEntries(
+    RATING_GRADES.map((grade) => [grade, grades.filter((given) => given === grade).length]),
+  ) as Record<RatingGrade, number>;
+  return {
+    asked: legs.filter((leg) => leg.ratingAsked).length,
+    rated: grades.length,
+    counts,
+    shares: Object.fromEntries(RATING_GRADES.map((grade) => [grade, share(counts[grade], grades.length)])) as Record<
+      RatingGrade,
+      number | null
+    >,
+    perServedVisit: share(grades.length, servedVisits),
   };
 }
 
@@ -55,8 +84,9 @@ export function kpiFigures(
       targetMinutes: serviceLevelMinutes,
       within,
       of: waits.length,
-      share: waits.length === 0 ? null : Math.round((within / waits.length) * 1000) / 1000,
+      share: share(within, waits.length),
     },
+    ratings: ratingKpis(legs, count('served')),
   };
 }
 

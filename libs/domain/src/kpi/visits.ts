@@ -1,4 +1,4 @@
-import type { PriorityClass } from '@lobbyflow/contracts';
+import type { PriorityClass, RatingGrade } from '@lobbyflow/contracts';
 
 /** A ticket event as the reports read it from the branch log (a subset of the staff event). */
 export interface KpiTicketEvent {
@@ -12,6 +12,8 @@ export interface KpiTicketEvent {
     priority: PriorityClass;
     counter: string | null;
     servedBy?: string | null;
+    /** On rating events: the counter that asked (its code) and the answer. */
+    rating?: { counter: string | null; grade: RatingGrade | null } | null;
   };
 }
 
@@ -32,6 +34,10 @@ export interface VisitLeg {
   endedAt: number | null;
   end: LegEnd | null;
   recalls: number;
+  /** The teller serving this leg asked the customer for a rating. */
+  ratingAsked: boolean;
+  /** The customer's answer, when they gave one. */
+  rating: RatingGrade | null;
 }
 
 /** A customer's visit: one ticket from issue to its end. */
@@ -57,7 +63,9 @@ const ENDS: Readonly<Record<string, { end: LegEnd; outcome: Visit['outcome'] }>>
  * Rebuilds visits from the branch log in `seq` order (domain.md §8): waiting time is call - queue entry,
  * the last call counting after recalls; service time is call to finish or transfer. A returned ticket
  * waits on (its call is undone); a parked one waits again for the person it was parked for; a transfer
- * ends the service at the first counter and starts a new wait in the next queue. Events of tickets whose
+ * ends the service at the first counter and starts a new wait in the next queue. A rating request and
+ * its answer belong to the leg served at the counter that asked (the last called leg there: a customer
+ * transferred from counter 2 to 4 rates counter 4's service when counter 4 asks). Events of tickets whose
  * issue is not in the log given are ignored.
  */
 export function visitsFromEvents(events: readonly KpiTicketEvent[]): Visit[] {
@@ -103,6 +111,14 @@ export function visitsFromEvents(events: readonly KpiTicketEvent[]): Visit[] {
           leg.queue = ticket.queue;
         }
         break;
+      case 'ticket.rating.requested':
+      case 'ticket.rated': {
+        const rated = legAtCounter(visit, ticket.rating?.counter ?? null);
+        if (!rated) break;
+        rated.ratingAsked = true;
+        if (event.type === 'ticket.rated') rated.rating = ticket.rating?.grade ?? null;
+        break;
+      }
       default: {
         const ending = ENDS[event.type];
         if (!ending) break;
@@ -112,6 +128,11 @@ export function visitsFromEvents(events: readonly KpiTicketEvent[]): Visit[] {
     }
   }
   return [...visits.values()];
+}
+
+/** The last leg of a visit called at a counter: the service a rating there is about. */
+function legAtCounter(visit: Visit, counter: string | null): VisitLeg | undefined {
+  return [...visit.legs].reverse().find((leg) => leg.calledAt !== null && leg.counter === counter);
 }
 
 function newLeg(queue: string, queuedAt: number): VisitLeg {
@@ -125,5 +146,7 @@ function newLeg(queue: string, queuedAt: number): VisitLeg {
     endedAt: null,
     end: null,
     recalls: 0,
+    ratingAsked: false,
+    rating: null,
   };
 }

@@ -20,9 +20,7 @@ export class KioskApi extends ApiClient {
 
   /** The customer went to the machine: counted once for the diversion rate, however often retried. */
   acceptAdvice(branchId: string, request: KioskRequest, idempotencyKey: string): Promise<TriageResult> {
-    return this.post(`/api/branches/${encodeURIComponent(branchId)}/diversions`, request, {
-      'Idempotency-Key': idempotencyKey,
-    });
+    return this.postOnce(`/api/branches/${encodeURIComponent(branchId)}/diversions`, request, idempotencyKey);
   }
 
   /**
@@ -39,8 +37,6 @@ export class KioskApi extends ApiClient {
     },
     idempotencyKey: string,
   ): Promise<IssuedTicket> {
-    return this.post(`/api/branches/${encodeURIComponent(branchId)}/tickets`, request, {
-      'Idempotency-Key': idempotencyKey,
-    });
+    return this.postOnce(`/api/branches/${encodeURIComponent(branchId)}/tickets`, request, idempotencyKey);
   }
 }

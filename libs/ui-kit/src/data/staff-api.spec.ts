@@ -1,4 +1,4 @@
-import { ApiError } from './api-client';
+import { ApiError, backoffMs, DEFAULT_RETRY, type RetryPolicy } from './api-client';
 import { StaffApi } from './staff-api';
 
 /** A fetch that answers every request with one status and body, and records what it was asked. */
@@ -157,5 +157,110 @@ describe('StaffApi', () => {
       'GET /api/branches/demo/reports/kpis',
       'DELETE /api/branches/demo/devices/d1',
     ]);
+  });
+
+  describe('retries', () => {
+    /** A fetch that gives the scripted answers in turn (a status, or 'down' for no answer at all). */
+    function scripted(...answers: (number | 'down' | 'hang')[]) {
+      const requests: { url: string; init: RequestInit }[] = [];
+      const fetchImpl = ((url: string, init: RequestInit) => {
+        requests.push({ url, init });
+        const answer = answers[Math.min(requests.length, answers.length) - 1];
+        if (answer === 'down') return Promise.reject(new TypeError('Failed to fetch'));
+        if (answer === 'hang') {
+          return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+        }
+        const body = answer < 400 ? { id: 't1' } : refusal(answer, answer === 409 ? 'ILLEGAL_TRANSITION' : 'INTERNAL_ERROR');
+        return Promise.resolve(new Response(JSON.stringify(body), { status: answer }));
+      }) as unknown as typeof fetch;
+      return { requests, fetchImpl };
+    }
+
+    /** The policy with its waits recorded instead of slept, and the jitter fixed at half. */
+    function policy(overrides: Partial<RetryPolicy> = {}) {
+      const waits: number[] = [];
+      const retry: RetryPolicy = {
+        ...DEFAULT_RETRY,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+        random: () => 0.5,
+        ...overrides,
+      };
+      return { waits, retry };
+    }
+
+    const keyOf = (request: { init: RequestInit }) =>
+      (request.init.headers as Record<string, string>)['Idempotency-Key'];
+
+    it('retries a command after no answer and after 502/503/504, with the same Idempotency-Key', async () => {
+      const { requests, fetchImpl } = scripted('down', 503, 504, 200);
+      const { waits, retry } = policy();
+      const api = new StaffApi('', () => 'jwt', undefined, fetchImpl, retry);
+      expect(await api.finish('t1', ['deposit'])).toEqual({ id: 't1' });
+      expect(requests).toHaveLength(4);
+      const keys = requests.map(keyOf);
+      expect(keys[0]).toMatch(/^ui-[0-9a-f]{32}$/);
+      expect(new Set(keys)).toEqual(new Set([keys[0]]));
+      // Full jitter at half of 250, 500, 1000 ms.
+      expect(waits).toEqual([125, 250, 500]);
+    });
+
+    it('makes a new key for each user action', async () => {
+      const { requests, fetchImpl } = scripted(200);
+      const api = new StaffApi('', () => 'jwt', undefined, fetchImpl, policy().retry);
+      await api.callNext('c1');
+      await api.callNext('c1');
+      await api.flag('t1', ['asset-query-high']);
+      await api.walkInReferral({ signals: ['fx-or-nav-browsing'], description: 'NAV board', customerHasTime: true });
+      const keys = requests.map(keyOf);
+      expect(keys.every((key) => typeof key === 'string')).toBe(true);
+      expect(new Set(keys).size).toBe(4);
+    });
+
+    it('never retries an answer of the server: a 4xx or a 500', async () => {
+      for (const status of [409, 500]) {
+        const { requests, fetchImpl } = scripted(status, 200);
+        const { waits, retry } = policy();
+        const api = new StaffApi('', () => 'jwt', undefined, fetchImpl, retry);
+        await expect(api.start('t1')).rejects.toMatchObject({ status });
+        expect({ status, sent: requests.length, waits }).toEqual({ status, sent: 1, waits: [] });
+      }
+    });
+
+    it('gives up after the configured attempts and reports the last failure', async () => {
+      const { requests, fetchImpl } = scripted('down');
+      const { waits, retry } = policy({ attempts: 3 });
+      const api = new StaffApi('', () => 'jwt', undefined, fetchImpl, retry);
+      await expect(api.transfer('t1', { queue: 'A' })).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
+      expect(requests).toHaveLength(3);
+      expect(waits).toHaveLength(2);
+    });
+
+    it('abandons an attempt that gets no answer in time, and retries it', async () => {
+      const { requests, fetchImpl } = scripted('hang', 200);
+      const api = new StaffApi('', () => 'jwt', undefined, fetchImpl, policy({ timeoutMs: 1 }).retry);
+      expect(await api.callover('t1', { customerHasTime: true })).toEqual({ id: 't1' });
+      expect(requests).toHaveLength(2);
+      expect(keyOf(requests[1])).toBe(keyOf(requests[0]));
+    });
+
+    it('retries reads, but sends a sign-in and admin changes once', async () => {
+      const reads = scripted(502, 200);
+      await new StaffApi('', () => 'jwt', undefined, reads.fetchImpl, policy().retry).settings('demo');
+      expect(reads.requests).toHaveLength(2);
+
+      const writes = scripted(503, 200);
+      const api = new StaffApi('', () => null, undefined, writes.fetchImpl, policy().retry);
+      await expect(api.login({ username: 'teller1', password: 'demo1234' })).rejects.toMatchObject({ status: 503 });
+      await expect(api.deactivateStaff('demo', 'u1')).resolves.toEqual({ id: 't1' });
+      expect(writes.requests.map((request) => keyOf(request))).toEqual([undefined, undefined]);
+    });
+
+    it('caps the backoff and spreads it over the whole interval', () => {
+      const at = (random: number, retry: number) => backoffMs(retry, { ...DEFAULT_RETRY, random: () => random });
+      expect([1, 2, 3, 4, 5, 6].map((retry) => at(0.999, retry))).toEqual([249, 499, 999, 1998, 1998, 1998]);
+      expect(at(0, 6)).toBe(0);
+    });
   });
 });

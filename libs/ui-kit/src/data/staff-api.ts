@@ -37,7 +37,7 @@ import type {
   UpdateQueueRequest,
   UpdateStaffRequest,
 } from '@lobbyflow/contracts';
-import { ApiClient, ApiError } from './api-client';
+import { ApiClient, ApiError, type RetryPolicy } from './api-client';
 import type { KioskRequest } from './kiosk-api';
 
 /** What a staff member types to sign in; `counter` is a counter code ("3", "R1") for tellers and RMs. */
@@ -114,6 +114,8 @@ const path = (value: string) => encodeURIComponent(value);
  * Every call the staff console makes (teller counter, lobby manager, RM, admin). Components call these
  * methods, never `fetch`. A refusal that ends the session (expired token, counter taken over) is reported
  * to `onSessionEnded` before it is thrown, so the console can show the sign-in again wherever it happened.
+ * Every command at the counter and on referrals is sent with an Idempotency-Key of its own and retried
+ * with it when the server could not answer (see RetryPolicy); sign-in and admin changes are sent once.
  */
 export class StaffApi extends ApiClient {
   constructor(
@@ -121,16 +123,21 @@ export class StaffApi extends ApiClient {
     token: () => string | null,
     private readonly onSessionEnded: (error: ApiError) => void = () => undefined,
     fetchImpl?: typeof fetch,
+    retryPolicy?: RetryPolicy,
   ) {
-    super(baseUrl, token, fetchImpl);
+    super(baseUrl, token, fetchImpl, retryPolicy);
   }
 
   protected override get<T>(url: string): Promise<T> {
     return this.watch(super.get<T>(url));
   }
 
-  protected override post<T>(url: string, body: object, headers: Record<string, string> = {}): Promise<T> {
-    return this.watch(super.post<T>(url, body, headers));
+  protected override post<T>(url: string, body: object): Promise<T> {
+    return this.watch(super.post<T>(url, body));
+  }
+
+  protected override postOnce<T>(url: string, body: object, idempotencyKey: string): Promise<T> {
+    return this.watch(super.postOnce<T>(url, body, idempotencyKey));
   }
 
   protected override put<T>(url: string, body: object): Promise<T> {
@@ -194,15 +201,15 @@ export class StaffApi extends ApiClient {
 
   /** The ticket the call policy picks for this counter, or null when nobody waits (204). */
   callNext(counterId: string): Promise<StaffTicketView | null> {
-    return this.post(`/api/counters/${path(counterId)}/call-next`, {});
+    return this.command(`/api/counters/${path(counterId)}/call-next`);
   }
 
   pause(counterId: string, reason: string): Promise<CounterView> {
-    return this.post(`/api/counters/${path(counterId)}/pause`, { reason });
+    return this.command(`/api/counters/${path(counterId)}/pause`, { reason });
   }
 
   resume(counterId: string): Promise<CounterView> {
-    return this.post(`/api/counters/${path(counterId)}/resume`, {});
+    return this.command(`/api/counters/${path(counterId)}/resume`);
   }
 
   // Tickets
@@ -252,13 +259,18 @@ export class StaffApi extends ApiClient {
     return this.ticketCommand(ticketId, 'flag', note ? { signals, note } : { signals });
   }
 
+  /** Asks the customer to rate this visit: the counter's pad and the customer's phone show the buttons. */
+  requestRating(ticketId: string): Promise<StaffTicketView> {
+    return this.ticketCommand(ticketId, 'rating-request');
+  }
+
   /** Hands the ticket's customer to the right RM (potential VIP): a call-over now, or a follow-up. */
   callover(ticketId: string, request: CalloverRequest): Promise<ReferralView> {
-    return this.post(`/api/tickets/${path(ticketId)}/callover`, request);
+    return this.command(`/api/tickets/${path(ticketId)}/callover`, request);
   }
 
   private ticketCommand(ticketId: string, command: string, body: object = {}): Promise<StaffTicketView> {
-    return this.post(`/api/tickets/${path(ticketId)}/${command}`, body);
+    return this.command(`/api/tickets/${path(ticketId)}/${command}`, body);
   }
 
   // Customers and referrals
@@ -273,7 +285,7 @@ export class StaffApi extends ApiClient {
   }
 
   walkInReferral(request: WalkInReferralRequest): Promise<ReferralView> {
-    return this.post('/api/referrals', request);
+    return this.command('/api/referrals', request);
   }
 
   // The relationship manager
@@ -285,20 +297,20 @@ export class StaffApi extends ApiClient {
 
   /** The addressed RM answers a call-over (a decline passes it to the next RM). */
   answerCallover(referralId: string, answer: CalloverAnswer): Promise<ReferralView> {
-    return this.post(`/api/referrals/${path(referralId)}/respond`, answer);
+    return this.command(`/api/referrals/${path(referralId)}/respond`, answer);
   }
 
   /** The RM is with the customer now. */
   meetCustomer(referralId: string): Promise<ReferralView> {
-    return this.post(`/api/referrals/${path(referralId)}/meet`, {});
+    return this.command(`/api/referrals/${path(referralId)}/meet`);
   }
 
   recordOutcome(referralId: string, request: MeetingOutcomeRequest): Promise<ReferralView> {
-    return this.post(`/api/referrals/${path(referralId)}/outcome`, request);
+    return this.command(`/api/referrals/${path(referralId)}/outcome`, request);
   }
 
   recordContact(referralId: string, request: FollowUpContactRequest): Promise<ReferralView> {
-    return this.post(`/api/referrals/${path(referralId)}/contacts`, request);
+    return this.command(`/api/referrals/${path(referralId)}/contacts`, request);
   }
 
   /** The RM's own follow-ups by the day they are due, the most overdue first. */
@@ -318,7 +330,7 @@ export class StaffApi extends ApiClient {
    * same `idempotencyKey` is retried.
    */
   acceptAdvice(branchId: string, request: KioskRequest, idempotencyKey: string): Promise<TriageResult> {
-    return this.post(`/api/branches/${path(branchId)}/diversions`, request, { 'Idempotency-Key': idempotencyKey });
+    return this.postOnce(`/api/branches/${path(branchId)}/diversions`, request, idempotencyKey);
   }
 
   /**
@@ -326,7 +338,7 @@ export class StaffApi extends ApiClient {
    * re-diversion with its reason in one transaction (NO_ROUTE when the business cannot be done there).
    */
   redirectToSelfService(ticketId: string, reason: string): Promise<StaffTicketView> {
-    return this.post(`/api/tickets/${path(ticketId)}/self-service`, { reason });
+    return this.command(`/api/tickets/${path(ticketId)}/self-service`, { reason });
   }
 
   // Admin: the branch's configuration (admin writes, the lobby manager reads most of it)
@@ -425,8 +437,9 @@ export class StaffApi extends ApiClient {
   }
 
   /** Registers a kiosk or display; the key is in this answer only (the server keeps a hash). */
-  registerDevice(branchId: string, kind: DeviceKind, name: string): Promise<DeviceRegistered> {
-    return this.post(`${branchPath(branchId)}/devices`, { kind, name });
+  /** Registers a device; a rating pad names the counter (code) it stands on. */
+  registerDevice(branchId: string, kind: DeviceKind, name: string, counter?: string): Promise<DeviceRegistered> {
+    return this.post(`${branchPath(branchId)}/devices`, counter === undefined ? { kind, name } : { kind, name, counter });
   }
 
   revokeDevice(branchId: string, deviceId: string): Promise<void> {

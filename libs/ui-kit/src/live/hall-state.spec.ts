@@ -33,6 +33,7 @@ function ticket(overrides: Partial<StaffTicketView>): StaffTicketView {
     servedBy: null,
     businessDone: [],
     businessDay: '2026-11-23',
+    rating: null,
     ...overrides,
   };
 }

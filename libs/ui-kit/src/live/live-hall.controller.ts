@@ -1,8 +1,9 @@
-import type { SessionEndedEvent, SessionReplacedEvent } from '@lobbyflow/contracts';
+import type { ServerShutdownEvent, SessionEndedEvent, SessionReplacedEvent } from '@lobbyflow/contracts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, HallApi } from '../data/hall-api';
 import { applyHallEvent, HALL_EVENT_TYPES, type HallEvent, type HallState } from './hall-state';
+import { RestartWindow } from './restart-window';
 
 export type LiveStatus = 'connecting' | 'syncing' | 'live' | 'offline' | 'refused';
 
@@ -47,6 +48,7 @@ export class LiveHallController implements ReactiveController {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(state: HallState) => void>();
   private readonly eventListeners = new Set<(event: HallEvent) => void>();
+  private readonly restart = new RestartWindow();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -89,8 +91,10 @@ export class LiveHallController implements ReactiveController {
     socket.on('connect', () => void this.sync());
     socket.on('disconnect', () => {
       // A session the server ended is over, not offline: the screen asks to sign in again.
-      if (this.status !== 'refused') this.setStatus('offline');
+      if (this.status !== 'refused') this.setStatus(this.restart.lostStatus());
     });
+    // An announced restart: the socket closes next and socket.io reconnects; the catch-up fills the gap.
+    socket.on('server.shutdown', (event: ServerShutdownEvent) => this.restart.announced(event));
     socket.on('session.replaced', (event: SessionReplacedEvent) => {
       this.replaced = event;
       this.refuse('SESSION_REPLACED', `Counter ${event.counter} was taken over by ${event.by}.`);
@@ -106,7 +110,7 @@ export class LiveHallController implements ReactiveController {
         this.error = { code: error.data.code, message: error.message };
         this.setStatus('refused');
       } else {
-        this.setStatus('offline');
+        this.setStatus(this.restart.lostStatus());
       }
     });
     socket.onAny((name: string, event: HallEvent) => {

@@ -1,8 +1,10 @@
-import type { TicketTokenView } from '@lobbyflow/contracts';
+import type { PublicRatingView, RatingGrade, ServerShutdownEvent, TicketTokenView } from '@lobbyflow/contracts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, HallApi } from '../data/hall-api';
+import { RatingApi } from '../data/rating-api';
 import type { LiveStatus } from './live-hall.controller';
+import { RestartWindow } from './restart-window';
 
 /** A moment worth telling the customer about (the page may vibrate). */
 export type TicketMoment = 'next' | 'called';
@@ -22,6 +24,8 @@ export class LiveTicketController implements ReactiveController {
   private socket: Socket | null = null;
   private lastSeq = 0;
   private readonly api: HallApi;
+  private readonly restart = new RestartWindow();
+  private readonly ratings: RatingApi;
   private readonly momentListeners = new Set<(moment: TicketMoment) => void>();
 
   constructor(
@@ -29,6 +33,7 @@ export class LiveTicketController implements ReactiveController {
     private readonly options: { baseUrl: string; token: string },
   ) {
     this.api = new HallApi(options.baseUrl, () => null);
+    this.ratings = new RatingApi(options.baseUrl, () => options.token);
     host.addController(this);
   }
 
@@ -45,21 +50,25 @@ export class LiveTicketController implements ReactiveController {
       auth: { token: this.options.token },
     });
     socket.on('connect', () => void this.refresh());
-    socket.on('disconnect', () => this.setStatus('offline'));
+    socket.on('disconnect', () => this.setStatus(this.restart.lostStatus()));
+    // An announced restart: no alarm while socket.io reconnects (the ticket is read afresh on connect).
+    socket.on('server.shutdown', (event: ServerShutdownEvent) => this.restart.announced(event));
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       // An old ticket's link is refused by the socket but still readable: the page shows how it ended.
       if (error.data?.code) {
         socket.disconnect();
         this.setStatus('live');
       } else {
-        this.setStatus('offline');
+        this.setStatus(this.restart.lostStatus());
       }
     });
-    socket.onAny((name: string, payload: { seq?: number; ticket?: TicketTokenView }) => {
+    socket.onAny((name: string, payload: { seq?: number; ticket?: TicketTokenView; rating?: PublicRatingView }) => {
       if (!payload.ticket || (payload.seq ?? 0) < this.lastSeq) return;
       this.lastSeq = payload.seq ?? this.lastSeq;
       const wasCalled = this.ticket?.status === 'called';
       this.ticket = { ...(this.ticket as TicketTokenView), ...payload.ticket };
+      // A rating event carries the request as the customer may see it (open until when, answered or not).
+      if (payload.rating) this.ticket.rating = payload.rating;
       if (name === 'ticket.next' && !this.youAreNext) {
         this.youAreNext = true;
         this.emit('next');
@@ -78,6 +87,14 @@ export class LiveTicketController implements ReactiveController {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+  }
+
+  /** The customer rates the visit from this page (the ticket's own token is the credential). */
+  async rate(grade: RatingGrade): Promise<void> {
+    const ticket = this.ticket;
+    if (!ticket) return;
+    ticket.rating = await this.ratings.rate(ticket.id, grade);
+    this.host.requestUpdate();
   }
 
   private async refresh(): Promise<void> {

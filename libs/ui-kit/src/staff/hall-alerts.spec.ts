@@ -1,4 +1,4 @@
-import type { CounterView, QueueView, ReferralView } from '@lobbyflow/contracts';
+import type { CounterView, QueueView, ReferralView, StaffTicketView } from '@lobbyflow/contracts';
 import type { HallState } from '../live/hall-state';
 import { hallAlerts } from './hall-alerts';
 
@@ -134,5 +134,23 @@ describe('hallAlerts', () => {
     const earlyToday = referral({ id: 'r2', status: 'declined', createdAt: '2026-11-22T16:30:00Z' }); // 00:30
     const alerts = hallAlerts({ hall: hall([]), referrals: [yesterday, earlyToday], settings, now });
     expect(alerts.map((alert) => 'referral' in alert && alert.referral.id)).toEqual(['r2']);
+  });
+
+  it('raises a dissatisfied rating first, with the counter that asked, and no other grade', () => {
+    const rated = (id: string, grade: 'satisfied' | 'dissatisfied') =>
+      ({
+        id,
+        number: id.toUpperCase(),
+        rating: { counterId: 'counter-3', counter: '3', grade },
+      }) as unknown as StaffTicketView;
+    const alerts = hallAlerts({
+      hall: hall([queue('A', 1, minutesAgo(15))], [counter('3', ['A'], null)]),
+      referrals: [],
+      settings,
+      now,
+      rated: [rated('a1', 'satisfied'), rated('a2', 'dissatisfied')],
+    });
+    expect(alerts.map((alert) => alert.key)).toEqual(['rating:a2', 'queue:A']);
+    expect(alerts[0]).toMatchObject({ kind: 'customer-dissatisfied', counter: { code: '3' } });
   });
 });

@@ -1,8 +1,9 @@
-import type { BranchSettingsView, CounterView, QueueView, ReferralView } from '@lobbyflow/contracts';
+import type { BranchSettingsView, CounterView, QueueView, ReferralView, StaffTicketView } from '@lobbyflow/contracts';
 import type { HallState } from '../live/hall-state';
 
 /** Something in the hall the lobby manager should act on now. `key` is stable while the cause lasts. */
 export type HallAlert =
+  | { kind: 'customer-dissatisfied'; key: string; ticket: StaffTicketView; counter: CounterView | null }
   | { kind: 'queue-over-service-level'; key: string; queue: QueueView; waitedMinutes: number }
   | { kind: 'counter-paused-long'; key: string; counter: CounterView; pausedMinutes: number; waiting: number }
   | { kind: 'callover-unanswered'; key: string; referral: ReferralView; seconds: number }
@@ -14,6 +15,8 @@ export interface HallAlertInput {
   hall: HallState;
   referrals: readonly ReferralView[];
   settings: Pick<BranchSettingsView, 'serviceLevelMinutes' | 'calloverAnswerSeconds'>;
+  /** Today's rated visits the screen heard of (`ticket.rated`): a dissatisfied customer may still be in the hall. */
+  rated?: readonly StaffTicketView[];
   /** The server's time now (epoch ms). */
   now: number;
 }
@@ -38,11 +41,18 @@ function localDay(at: string | number, timeZone: string): string {
  * - a counter paused for longer than the service level while its queues have customers: they wait longer
  *   than the branch promises;
  * - today's RM call-overs that need the lobby manager: unanswered past the answer time, passed over to
- *   another RM, declined by every RM, or an RM who asked for N minutes and is late.
+ *   another RM, declined by every RM, or an RM who asked for N minutes and is late;
+ * - a customer who rated a visit "dissatisfied" (domain.md §8: the duty manager follows up at once).
  * Most urgent kinds first.
  */
-export function hallAlerts({ hall, referrals, settings, now }: HallAlertInput): HallAlert[] {
+export function hallAlerts({ hall, referrals, settings, now, rated = [] }: HallAlertInput): HallAlert[] {
   const alerts: HallAlert[] = [];
+
+  for (const ticket of rated) {
+    if (ticket.rating?.grade !== 'dissatisfied') continue;
+    const counter = hall.counters.find((candidate) => candidate.id === ticket.rating?.counterId) ?? null;
+    alerts.push({ kind: 'customer-dissatisfied', key: `rating:${ticket.id}`, ticket, counter });
+  }
   const level = settings.serviceLevelMinutes;
 
   for (const queue of hall.queues) {
@@ -84,6 +94,7 @@ export function hallAlerts({ hall, referrals, settings, now }: HallAlertInput): 
   }
 
   const order: HallAlert['kind'][] = [
+    'customer-dissatisfied',
     'callover-declined',
     'callover-unanswered',
     'rm-late',

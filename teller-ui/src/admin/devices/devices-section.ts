@@ -1,4 +1,11 @@
-import { DEVICE_KINDS, type DeviceKind, type DeviceRegistered, type DeviceView } from '@lobbyflow/contracts';
+import {
+  type AdminCounterView,
+  DEVICE_KINDS,
+  type DeviceKind,
+  type DeviceRegistered,
+  type DeviceView,
+} from '@lobbyflow/contracts';
+import { pick } from '@lobbyflow/ui-kit';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { sharedStyles } from '../../shared/styles';
@@ -9,8 +16,11 @@ import { otherErrors } from '../field-errors';
 import { branchDateTime } from '../format';
 import { t } from '../messages';
 
+/** Where each kind of device opens its screen with the key. */
+const KEY_USE = { kiosk: 'keyUseKiosk', display: 'keyUseDisplay', 'rating-pad': 'keyUsePad' } as const;
+
 /**
- * Kiosks and display boards (设备): register one — its key is shown here once, with a copy button, because
+ * Kiosks, display boards and counter rating pads (设备): register one (a pad on its counter) — its key is shown here once, with a copy button, because
  * the server keeps only a hash —, see which are registered, revoke a key at once.
  */
 @customElement('lf-admin-devices')
@@ -65,6 +75,9 @@ export class AdminDevices extends AdminSection {
   @state() private devices: DeviceView[] = [];
   @state() private kind: DeviceKind = 'kiosk';
   @state() private name = '';
+  /** The counter a rating pad stands on (its code). */
+  @state() private counter = '';
+  @state() private counters: AdminCounterView[] = [];
   /** The device just registered, with its key: shown until the admin puts it away, never again. */
   @state() private registered: DeviceRegistered | null = null;
   /** Whether the key went to the clipboard, or was selected for the admin to copy by hand. */
@@ -74,11 +87,13 @@ export class AdminDevices extends AdminSection {
   @state() private timeZone: string | undefined;
 
   protected async load(): Promise<void> {
-    const [devices, settings] = await Promise.all([
+    const [devices, settings, counters] = await Promise.all([
       this.api.devices(this.branchId),
       this.api.adminSettings(this.branchId),
+      this.api.counters(this.branchId),
     ]);
     this.devices = devices;
+    this.counters = counters;
     this.timeZone = settings.timeZone;
   }
 
@@ -88,7 +103,8 @@ export class AdminDevices extends AdminSection {
     const device = await this.submit(
       'register-device',
       t('registerDevice'),
-      () => this.api.registerDevice(this.branchId, this.kind, name),
+      () =>
+        this.api.registerDevice(this.branchId, this.kind, name, this.kind === 'rating-pad' ? this.counter : undefined),
       {
         describe: (registered) => registered.name,
       },
@@ -140,10 +156,24 @@ export class AdminDevices extends AdminSection {
               DEVICE_KINDS.map((kind) => ({ value: kind, label: t(`deviceKind-${kind}`) })),
               (kind) => (this.kind = kind as DeviceKind),
             )}
+            ${
+              this.kind === 'rating-pad'
+                ? this.selectField(
+                    t('padCounter'),
+                    'counter',
+                    this.counter,
+                    [
+                      { value: '', label: '—' },
+                      ...this.counters.map((counter) => ({ value: counter.code, label: pick(counter.name) })),
+                    ],
+                    (counter) => (this.counter = counter),
+                  )
+                : nothing
+            }
             ${this.textField(t('deviceName'), 'name', this.name, (name) => (this.name = name), { placeholder: t('deviceNamePlaceholder') })}
             ${this.submitButton('register-device', t('registerDevice'))}
           </form>
-          ${otherErrors(this.errors, '', ['kind', 'name'])} ${actionStatus(this.actions)}
+          ${otherErrors(this.errors, '', ['kind', 'name', 'counter'])} ${actionStatus(this.actions)}
           <table>
             <thead>
               <tr>
@@ -173,7 +203,7 @@ export class AdminDevices extends AdminSection {
         </button>
       </div>
       ${this.copied === 'by-hand' ? html`<span>${t('copyByHand')}</span>` : nothing}
-      <span>${t(device.kind === 'kiosk' ? 'keyUseKiosk' : 'keyUseDisplay')}</span>
+      <span>${t(KEY_USE[device.kind])}</span>
       <div class="actions">
         <button @click=${() => (this.registered = null)}>${t('keyStored')}</button>
       </div>
@@ -184,7 +214,7 @@ export class AdminDevices extends AdminSection {
     const revoking = this.confirmingRevoke === device.id;
     return html`<tr class=${device.revokedAt ? 'revoked' : ''} data-device=${device.name}>
       <td>${device.name}</td>
-      <td>${t(`deviceKind-${device.kind}`)}</td>
+      <td>${t(`deviceKind-${device.kind}`)}${device.counter ? ` · ${device.counter}` : ''}</td>
       <td><code>${device.keyPrefix}…</code></td>
       <td>${this.dateTime(device.createdAt)}</td>
       <td>${device.revokedAt ? t('revokedAt', { at: this.dateTime(device.revokedAt) }) : t('active')}</td>

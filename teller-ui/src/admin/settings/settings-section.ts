@@ -29,6 +29,7 @@ const SHOWN_AT_FIELDS = [
   'pauseReasons',
   'callover',
   'followUp',
+  'rating',
 ];
 
 function draftOf(settings: AdminSettingsView): SettingsDraft {
@@ -233,6 +234,7 @@ export class AdminSettings extends AdminSection {
         ${this.numberField(t('maxPriorityInRow'), 'callPolicy.maxPriorityInRow', draft.callPolicy.maxPriorityInRow, (value) => this.edit((d) => (d.callPolicy.maxPriorityInRow = value)), { unit: t('callsUnit'), step: '1' })}
         ${this.numberField(t('agingMinutes'), 'callPolicy.agingMinutes', draft.callPolicy.agingMinutes, (value) => this.edit((d) => (d.callPolicy.agingMinutes = value as number)), { unit: t('minutesUnit') })}
         ${this.numberField(t('answerSeconds'), 'callover.answerSeconds', draft.callover.answerSeconds, (value) => this.edit((d) => (d.callover.answerSeconds = value as number)), { unit: t('secondsUnit'), step: '1' })}
+        ${this.numberField(t('ratingWindowSeconds'), 'rating.windowSeconds', draft.rating.windowSeconds, (value) => this.edit((d) => (d.rating.windowSeconds = value as number)), { unit: t('secondsUnit'), step: '1' })}
       </div>
       <p class="hint muted">${t('maxPriorityHint')}</p>
     </fieldset>`;

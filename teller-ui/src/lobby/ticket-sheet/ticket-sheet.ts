@@ -8,7 +8,7 @@ import { amountBandOf, bandLabel, duration, money } from '../../shared/format';
 import { countedSignals, previewVerdict } from '../../shared/identification';
 import { t } from '../../shared/messages';
 import { sharedStyles } from '../../shared/styles';
-import { actionStatus, verdictLine } from '../../shared/templates';
+import { actionStatus, signalChecks, verdictLine } from '../../shared/templates';
 import { ticketSheetStyles } from './ticket-sheet.styles';
 
 /** Why a waiting customer goes to the machines after all: recorded with the re-diversion. */
@@ -184,21 +184,7 @@ export class TicketSheet extends LitElement {
     const lobbySignals = (this.settings?.identification.signals ?? []).filter((signal) => signal.stage === 'lobby');
     return html`<section>
       <h3>${t('observedSignals')}</h3>
-      <div class="signals">
-        ${lobbySignals.map((signal) => {
-          const already = counted.has(signal.code);
-          return html`<label class="check">
-            <input
-              type="checkbox"
-              .checked=${already || this.ticked.has(signal.code)}
-              ?disabled=${already}
-              @change=${(event: Event) => this.toggle(signal.code, (event.target as HTMLInputElement).checked)}
-            />
-            ${pick(signal.reason)}
-            <span class="weight">${already ? t('counted') : `+${signal.weight}`}</span>
-          </label>`;
-        })}
-      </div>
+      ${signalChecks(lobbySignals, counted, this.ticked, (code, on) => this.toggle(code, on))}
       <input
         type="text"
         maxlength="200"

@@ -16,7 +16,7 @@ import { countedSignals, previewVerdict } from '../../shared/identification';
 import { t } from '../../shared/messages';
 import { ShortcutController, keyLabel } from '../../shared/shortcut-controller';
 import { sharedStyles } from '../../shared/styles';
-import { actionStatus, verdictBadge, verdictLine } from '../../shared/templates';
+import { actionStatus, signalChecks, verdictBadge, verdictLine } from '../../shared/templates';
 import { recommendationFor } from '../recommendations';
 import { valuePanelStyles } from './value-panel.styles';
 
@@ -255,21 +255,7 @@ export class ValuePanel extends LitElement {
     const counted = this.ticket ? countedSignals(this.ticket) : new Set<string>();
     return html`<section>
       <h3>${t('yourSignals')}</h3>
-      <div class="signals">
-        ${tellerSignals.map((signal) => {
-          const already = counted.has(signal.code);
-          return html`<label class="check ${already ? 'counted' : ''}">
-            <input
-              type="checkbox"
-              .checked=${already || this.ticked.has(signal.code)}
-              ?disabled=${already}
-              @change=${(event: Event) => this.toggle(signal.code, (event.target as HTMLInputElement).checked)}
-            />
-            ${pick(signal.reason)}
-            <span class="weight">${already ? t('counted') : `+${signal.weight}`}</span>
-          </label>`;
-        })}
-      </div>
+      ${signalChecks(tellerSignals, counted, this.ticked, (code, on) => this.toggle(code, on))}
       <div class="row">
         <input
           type="text"

@@ -61,6 +61,12 @@ export class CalloverSettingsDto {
   answerSeconds!: number;
 }
 
+export class RatingSettingsDto {
+  /** Seconds a customer has to rate a visit after the teller asks. */
+  @IsInt()
+  windowSeconds!: number;
+}
+
 export class FollowUpGradeDto {
   @IsInt()
   everyDays!: number;
@@ -154,4 +160,9 @@ export class UpdateSettingsDto implements AdminSettingsPatch {
   @ValidateNested()
   @Type(() => FollowUpCadenceDto)
   followUp?: FollowUpCadenceDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RatingSettingsDto)
+  rating?: RatingSettingsDto;
 }

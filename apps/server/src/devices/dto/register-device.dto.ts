@@ -1,5 +1,5 @@
 import { DEVICE_KINDS, type DeviceKind } from '@lobbyflow/contracts';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 export class RegisterDeviceDto {
   @IsIn(DEVICE_KINDS)
@@ -9,4 +9,10 @@ export class RegisterDeviceDto {
   @IsString()
   @Length(1, 128)
   name!: string;
+
+  /** The counter code a rating pad stands on: required for `rating-pad`, refused for other kinds. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 16)
+  counter?: string;
 }

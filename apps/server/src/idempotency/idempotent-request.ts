@@ -1,0 +1,66 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DomainError } from '@lobbyflow/domain';
+import type { BranchTransaction } from '../commands/branch-commands';
+import { IdempotentRequestEntity } from './idempotent-request.entity';
+
+/** Letters, digits and `_ . : -`, 8 to 128 of them: a UUID, or a prefix and random hex. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** The HTTP request being handled under an `Idempotency-Key` (set by IdempotencyInterceptor). */
+export interface IdempotentRequest {
+  key: string;
+  /** SHA-256 of the caller, method, path and body. */
+  fingerprint: string;
+  /** Whether a branch command of this request has already checked the key (only the first one does). */
+  checked: boolean;
+  /** Whether the answer is the stored one of an earlier request with this key. */
+  replayed: boolean;
+}
+
+const current = new AsyncLocalStorage<IdempotentRequest>();
+
+/** Runs `handle` with `request` as the request every branch command started inside it belongs to. */
+export function withIdempotentRequest<T>(request: IdempotentRequest, handle: () => T): T {
+  return current.run(request, handle);
+}
+
+/**
+ * Runs a branch command once per `Idempotency-Key` (called by BranchCommands inside the command's
+ * transaction, under the branch lock). Without a key it simply runs. With one:
+ * - first use: runs the command and stores its result in the same transaction, so the record exists
+ *   exactly when the command's effects do;
+ * - a retry (same caller, route and body): returns the stored result without running anything, so the
+ *   route answers as it did the first time. A retry sent while the first request is still running waits
+ *   for the branch lock and then finds the record;
+ * - the same key with another request: `422 IDEMPOTENCY_KEY_REUSED`.
+ */
+export async function runOnce<T>(tx: BranchTransaction, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
+  const request = current.getStore();
+  if (!request || request.checked) return work(tx);
+  request.checked = true;
+  const { manager, branch, now } = tx;
+  const earlier = await manager.findOne(IdempotentRequestEntity, {
+    where: { branchId: branch.id, idempotencyKey: request.key },
+  });
+  if (earlier) {
+    if (earlier.fingerprint !== request.fingerprint) {
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for another request; make a new key for each action.',
+      );
+    }
+    request.replayed = true;
+    return JSON.parse(earlier.result) as T;
+  }
+  const result = await work(tx);
+  await manager.insert(IdempotentRequestEntity, {
+    id: crypto.randomUUID(),
+    branchId: branch.id,
+    idempotencyKey: request.key,
+    fingerprint: request.fingerprint,
+    result: JSON.stringify(result ?? null),
+    businessDay: branch.businessDay,
+    createdAt: now,
+  });
+  return result;
+}

@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * What every log line of one HTTP request, socket connection or scheduled job carries without being
+ * handed it: its id, and once known, the branch and the caller. Mutable on purpose: the id is known when
+ * the request arrives, the caller only after the AuthGuard resolved the token.
+ */
+export interface RequestContext {
+  requestId: string;
+  branch?: string;
+  /** `staff:<id>`, `device:<id>` or `ticket:<id>`: never a name, a card or a phone number. */
+  user?: string;
+  /** The handler that serves the request (`counters.callNext`), or the job (`job.day-rollover`). */
+  command?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+/** The context of the request (or job) the current code runs for; undefined outside one. */
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** Runs `work` and everything it awaits or schedules inside `context`. */
+export function runInContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+/** An incoming id a proxy or client may set: short, and only characters that cannot forge a log line. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The caller's `X-Request-Id` when it is sane (so a trace crosses the proxy), else a new one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === 'string' && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+}

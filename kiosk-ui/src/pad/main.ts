@@ -1,0 +1,2 @@
+import '@lobbyflow/ui-kit/theme/theme.css';
+import './rating-pad';
