@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
@@ -89,5 +90,15 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     // a checkpoint instead of failing a request.
     enableWAL: true,
     busyTimeout: 5000,
+    driver: sqliteWithoutTraces,
   };
 }
+
+/**
+ * The sqlite3 module for TypeORM without its verbose mode. TypeORM calls `verbose()`, which wraps every
+ * statement call to capture a stack trace for error messages: the largest single cost of a branch command
+ * in the CPU profile (docs/benchmarks.md). Errors keep SQLite's own message and TypeORM's query text.
+ */
+const sqliteWithoutTraces: typeof sqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, {
+  verbose: () => sqlite3,
+});
