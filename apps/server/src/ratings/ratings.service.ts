@@ -12,9 +12,10 @@ import { In, Not } from 'typeorm';
 import type { DevicePrincipal, StaffPrincipal, TicketPrincipal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
 import { BranchConfig } from '../branches/branch-config';
-import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
+import { BranchCommands } from '../commands/branch-commands';
 import { Clock } from '../common/clock';
 import { CounterEntity } from '../counters/counter.entity';
+import { ticketInBranch } from '../tickets/ticket-access';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { staffTicketView } from '../tickets/ticket-views';
 
@@ -37,7 +38,7 @@ export class RatingsService {
     return this.commands.run(principal.branch, async (tx) => {
       const config = await BranchConfig.load(tx.manager, tx.branch);
       const counter = config.counter(counterId);
-      const ticket = await ticketIn(tx, ticketId);
+      const ticket = await ticketInBranch(tx, ticketId);
       const asker = { counterId, counterCode: counter.code, staffId: principal.userId };
       ticket.rating = requestRating(ticket, asker, tx.branch.settings.rating ?? DEFAULT_RATING, tx.now);
       await tx.manager.update(TicketEntity, { id: ticket.id }, { rating: ticket.rating });
@@ -58,7 +59,7 @@ export class RatingsService {
     grade: RatingGrade,
   ): Promise<PublicRatingView> {
     return this.commands.run(principal.branch, async (tx) => {
-      const ticket = await ticketIn(tx, ticketId);
+      const ticket = await ticketInBranch(tx, ticketId);
       if (principal.kind === 'ticket' && principal.ticketId !== ticket.id) {
         throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket in this branch.');
       }
@@ -99,10 +100,4 @@ export class RatingsService {
       };
     });
   }
-}
-
-async function ticketIn(tx: BranchTransaction, ticketId: string): Promise<TicketEntity> {
-  const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId, branchId: tx.branch.id } });
-  if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket in this branch.');
-  return ticket;
 }

@@ -19,6 +19,7 @@ import { isSeatHeld } from '../counters/seats';
 import { CustomerProfileEntity } from '../customers/customer-profile.entity';
 import { expireRmPresence, presenceOf, setRmPresence } from '../staff/rm-presence';
 import { StaffUserEntity } from '../staff/staff-user.entity';
+import { ticketInBranch } from '../tickets/ticket-access';
 import { TicketEntity } from '../tickets/ticket.entity';
 import type { CalloverDto, ConsentedContactDto, WalkInReferralDto } from './dto/referral.dto';
 import { ReferralEntity } from './referral.entity';
@@ -61,8 +62,7 @@ export class ReferralsService {
   /** Refers a ticket's customer: the teller serving them or the lobby manager. */
   async callover(ticketId: string, principal: StaffPrincipal, request: CalloverDto): Promise<ReferralView> {
     return this.commands.run(principal.branch, async (tx) => {
-      const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId, branchId: tx.branch.id } });
-      if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket in this branch.');
+      const ticket = await ticketInBranch(tx, ticketId);
       if (!['waiting', 'called', 'serving', 'parked'].includes(ticket.status)) {
         throw new DomainError(
           'ILLEGAL_TRANSITION',

@@ -1,7 +1,8 @@
 import type { TicketAction } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
 import type { StaffPrincipal } from '../auth/principal';
-import type { TicketEntity } from './ticket.entity';
+import type { BranchTransaction } from '../commands/branch-commands';
+import { TicketEntity } from './ticket.entity';
 
 /**
  * Who may apply a lifecycle action to a ticket, beyond the route's role check:
@@ -31,4 +32,11 @@ export function assertMayAct(principal: StaffPrincipal, ticket: TicketEntity, ac
   if (ticket.counterId !== principal.counterId) {
     throw new DomainError('WRONG_COUNTER', `Ticket ${ticket.number} is being handled at another counter.`);
   }
+}
+
+/** A ticket of the command's branch by id; another branch's ticket is as unknown as a missing one. */
+export async function ticketInBranch(tx: BranchTransaction, ticketId: string): Promise<TicketEntity> {
+  const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId, branchId: tx.branch.id } });
+  if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket in this branch.');
+  return ticket;
 }

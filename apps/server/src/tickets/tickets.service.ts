@@ -25,7 +25,7 @@ import { CustomerProfileEntity } from '../customers/customer-profile.entity';
 import { idHash, type IdKind, normalizeIdNumber } from '../customers/identity-number';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import { AcceptAdviceDto, IssueTicketDto, TriageDto } from './dto/issue-ticket.dto';
-import { assertMayAct } from './ticket-access';
+import { assertMayAct, ticketInBranch } from './ticket-access';
 import { DiversionRecordEntity } from './diversion-record.entity';
 import { TicketEntity } from './ticket.entity';
 import { staffTicketView, ticketTokenView } from './ticket-views';
@@ -268,7 +268,7 @@ export class TicketsService implements OnModuleInit {
     return this.commands.run(principal.branch, async (tx) => {
       const config = await BranchConfig.load(tx.manager, tx.branch);
       const counter = assertSignedInAt(config, counterId, principal);
-      const ticket = await this.ticketIn(tx, ticketId);
+      const ticket = await ticketInBranch(tx, ticketId);
       assertMayAct(principal, ticket, 'call');
       const directedHere = ticket.targetCounterId === counter.id;
       if (ticket.status === 'waiting' && ticket.targetCounterId && !directedHere) {
@@ -289,7 +289,7 @@ export class TicketsService implements OnModuleInit {
   async act(ticketId: string, principal: StaffPrincipal, request: TicketRequest): Promise<StaffTicketView> {
     return this.commands.run(principal.branch, async (tx) => {
       const config = await BranchConfig.load(tx.manager, tx.branch);
-      const ticket = await this.ticketIn(tx, ticketId);
+      const ticket = await ticketInBranch(tx, ticketId);
       assertMayAct(principal, ticket, request.action);
       const command = request.action === 'transfer' ? this.transferCommand(config, ticket, request) : request;
       if (command.action === 'park') {
@@ -319,7 +319,7 @@ export class TicketsService implements OnModuleInit {
    */
   async flag(ticketId: string, principal: StaffPrincipal, signals: string[], note?: string): Promise<StaffTicketView> {
     return this.commands.run(principal.branch, async (tx) => {
-      const ticket = await this.ticketIn(tx, ticketId);
+      const ticket = await ticketInBranch(tx, ticketId);
       if (!['waiting', 'called', 'serving', 'parked'].includes(ticket.status)) {
         throw new DomainError('ILLEGAL_TRANSITION', `Ticket ${ticket.number} is closed; it can no longer be flagged.`);
       }
@@ -439,12 +439,6 @@ export class TicketsService implements OnModuleInit {
     }
   }
 
-  private async ticketIn(tx: BranchTransaction, ticketId: string): Promise<TicketEntity> {
-    const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId, branchId: tx.branch.id } });
-    if (!ticket) throw new DomainError('TICKET_NOT_FOUND', 'There is no such ticket in this branch.');
-    return ticket;
-  }
-
   /**
    * The lobby manager re-diverts a waiting customer to self-service (the amount is small after all, the
    * machine is free): the ticket is cancelled and the diversion recorded as `redirected`, with the reason,
@@ -453,7 +447,7 @@ export class TicketsService implements OnModuleInit {
   async redirectToSelfService(ticketId: string, principal: StaffPrincipal, reason: string): Promise<StaffTicketView> {
     return this.commands.run(principal.branch, async (tx) => {
       const config = await BranchConfig.load(tx.manager, tx.branch);
-      const ticket = await this.ticketIn(tx, ticketId);
+      const ticket = await ticketInBranch(tx, ticketId);
       if (ticket.status !== 'waiting') {
         throw new DomainError(
           'ILLEGAL_TRANSITION',
