@@ -28,6 +28,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/e2e/support/verify-caches.ts'],
       moduleNameMapper,
       transform,
     },

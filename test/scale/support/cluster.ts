@@ -35,6 +35,8 @@ export class ScaleCluster {
       JWT_SECRET: SCALE_SECRET,
       CUSTOMER_KEY,
       REDIS_URL: redis.url,
+      // Both instances check their hall cache against full reads: each sees the other's writes only there.
+      LOBBYFLOW_VERIFY_CACHES: '1',
       ...database.env,
     };
     const [portA, portB] = [await freePort(), await freePort()];

@@ -48,6 +48,8 @@ export class AuthService {
     @InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>,
   ) {}
 
+  private readonly branchCodes = new Map<string, string>();
+
   async login(username: string, password: string, counterCode?: string, takeOver = false): Promise<LoginResult> {
     const user = await this.users.findOne({ where: { username, active: true } });
     const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
@@ -242,9 +244,16 @@ export class AuthService {
     };
   }
 
+  /**
+   * The code of a credential's branch. Every authenticated request asks; a branch keeps its code for life
+   * (nothing renames or removes one), so each is read once per server.
+   */
   private async branchCode(branchId: string): Promise<string> {
+    const known = this.branchCodes.get(branchId);
+    if (known !== undefined) return known;
     const branch = await this.branches.findOne({ where: { id: branchId }, select: { id: true, code: true } });
     if (!branch) throw new DomainError('UNAUTHENTICATED', 'The branch of this credential no longer exists.');
+    this.branchCodes.set(branchId, branch.code);
     return branch.code;
   }
 }

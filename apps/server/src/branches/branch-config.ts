@@ -2,11 +2,12 @@ import type { DiversionRules } from '@lobbyflow/domain';
 import { DomainError } from '@lobbyflow/domain';
 import type { EntityManager } from 'typeorm';
 import { CounterEntity } from '../counters/counter.entity';
+import { assertSameAsRead, type ConfigRows, HallCache } from '../hall/hall-cache';
 import type { BranchEntity } from './branch.entity';
 import { BusinessTypeEntity } from './business-type.entity';
 import { QueueEntity } from './queue.entity';
 
-/** Everything configured for a branch, loaded once per command. */
+/** Everything configured for a branch, as one command sees it. */
 export class BranchConfig {
   constructor(
     readonly branch: BranchEntity,
@@ -15,14 +16,32 @@ export class BranchConfig {
     readonly counters: CounterEntity[],
   ) {}
 
+  /**
+   * The configuration as of the branch row `branch` (read in the same transaction): from the hall cache when
+   * the branch's `configRev` has not moved since it was held, otherwise read and held.
+   */
   static async load(manager: EntityManager, branch: BranchEntity): Promise<BranchConfig> {
+    const cache = HallCache.of(manager);
+    const held = await cache.config(manager, branch);
+    if (held.rows && !cache.verifying) return BranchConfig.of(branch, held.rows);
+    const rows = await BranchConfig.read(manager, branch);
+    if (held.rows) assertSameAsRead('configuration', branch.code, held.rows, rows);
+    else cache.keepConfig(manager, branch.id, held.rev, rows);
+    return BranchConfig.of(branch, rows);
+  }
+
+  private static of(branch: BranchEntity, rows: ConfigRows): BranchConfig {
+    return new BranchConfig(branch, rows.queues, rows.businessTypes, rows.counters);
+  }
+
+  private static async read(manager: EntityManager, branch: BranchEntity): Promise<ConfigRows> {
     const where = { branchId: branch.id };
     // One query after another: inside a transaction they share one connection, and node-postgres
     // deprecates queries sent on a connection that is still busy.
     const queues = await manager.find(QueueEntity, { where, order: { sortOrder: 'ASC' } });
     const businessTypes = await manager.find(BusinessTypeEntity, { where, order: { sortOrder: 'ASC' } });
     const counters = await manager.find(CounterEntity, { where, order: { sortOrder: 'ASC' } });
-    return new BranchConfig(branch, queues, businessTypes, counters);
+    return { queues, businessTypes, counters };
   }
 
   get diversionRules(): DiversionRules {

@@ -75,4 +75,15 @@ export class BranchEntity {
 
   @JsonColumn()
   settings!: BranchSettings;
+
+  /**
+   * Writes to the branch's tickets so far, and to its queues, business types and counters: counted by
+   * database triggers (migration HallRevisions), never by the server, so TypeORM neither inserts nor
+   * updates them. The hall cache (hall/hall-cache.ts) compares them with what it holds.
+   */
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  ticketRev!: number;
+
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  configRev!: number;
 }

@@ -10,6 +10,7 @@ import { Clock } from '../common/clock';
 import { runOnce } from '../idempotency/idempotent-request';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { Metrics } from '../observability/metrics';
+import { HallCache } from '../hall/hall-cache';
 import { EventBus, type RoomNotice } from './event-bus';
 import { toBranchEvent } from './event-log';
 
@@ -85,7 +86,7 @@ export class BranchCommands {
    */
   async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.serialisedInProcess) return this.serialise(() => work(this.dataSource.manager));
-    return this.dataSource.transaction('REPEATABLE READ', work);
+    return committing((watched) => this.dataSource.transaction('REPEATABLE READ', watched), work);
   }
 
   /**
@@ -100,8 +101,8 @@ export class BranchCommands {
   /** A write transaction: on PostgreSQL READ COMMITTED whatever the server's default (see execute). */
   private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.serialisedInProcess
-      ? this.dataSource.transaction(work)
-      : this.dataSource.transaction('READ COMMITTED', work);
+      ? committing((watched) => this.dataSource.transaction(watched), work)
+      : committing((watched) => this.dataSource.transaction('READ COMMITTED', watched), work);
   }
 
   private serialise<T>(task: () => Promise<T>): Promise<T> {
@@ -170,6 +171,24 @@ export class BranchCommands {
     const events = rows.map((row) => toBranchEvent(branchCode, row));
     return { result, events, notices };
   }
+}
+
+/**
+ * Runs `work` in the transaction `begin` starts and, once that has committed, lets the hall cache hold what
+ * the transaction read (hall/hall-cache.ts); nothing of a rolled-back transaction is kept. On SQLite this
+ * happens before the next command of the queue starts.
+ */
+async function committing<T>(
+  begin: (watched: (manager: EntityManager) => Promise<T>) => Promise<T>,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  let used: EntityManager | undefined;
+  const result = await begin((manager) => {
+    used = manager;
+    return work(manager);
+  });
+  if (used) HallCache.of(used).committed(used);
+  return result;
 }
 
 /** A stable 63-bit key per branch for PostgreSQL advisory locks. */

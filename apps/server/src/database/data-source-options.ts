@@ -31,6 +31,7 @@ import { StaffSessionVersion1763900000010 } from './migrations/1763900000010-sta
 import { ScaleOut1763900000011 } from './migrations/1763900000011-scale-out';
 import { Ratings1763900000012 } from './migrations/1763900000012-ratings';
 import { IdempotentRequests1763900000013 } from './migrations/1763900000013-idempotent-requests';
+import { HallRevisions1763900000014 } from './migrations/1763900000014-hall-revisions';
 
 export const ENTITIES = [
   BranchEntity,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   ScaleOut1763900000011,
   Ratings1763900000012,
   IdempotentRequests1763900000013,
+  HallRevisions1763900000014,
 ];
 
 /**

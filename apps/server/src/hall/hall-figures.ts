@@ -13,7 +13,10 @@ import {
 import { type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import type { BranchConfig } from '../branches/branch-config';
 import { isSeatHeld } from '../counters/seats';
+import type { BranchEntity } from '../branches/branch.entity';
 import { BranchEventEntity } from '../events/branch-event.entity';
+import { plainQuery } from '../database/plain-sql';
+import { assertSameAsRead, type FigureTicket, HallCache } from './hall-cache';
 import { TicketEntity } from '../tickets/ticket.entity';
 
 /** A waiting ticket's place: people ahead and the estimated wait in minutes. */
@@ -22,7 +25,7 @@ export interface Position {
   estimatedWaitMinutes: number;
 }
 
-/** What the figures read of a ticket: its place in line, its business, and its time at a counter. */
+/** What the figures read of a ticket: its place in line, its business, its time at a counter, its revision. */
 const FIGURE_COLUMNS = {
   id: true,
   number: true,
@@ -36,8 +39,8 @@ const FIGURE_COLUMNS = {
   counterId: true,
   calledAt: true,
   finishedAt: true,
+  rev: true,
 } as const;
-type FigureTicket = Pick<TicketEntity, keyof typeof FIGURE_COLUMNS>;
 
 /** The id of the customer who would take a ticket now, in a queue's estimate. */
 const NEWCOMER = '(newcomer)';
@@ -51,6 +54,9 @@ const NEWCOMER = '(newcomer)';
  */
 export class HallFigures {
   private predicted: Map<string, number> | null = null;
+  private forPrediction: PredictionTicket[] | null = null;
+  private serving: PredictionCounter[] | null = null;
+  private readonly serviceMinutes = new Map<string, number>();
   private readonly newcomers = new Map<string, number>();
 
   private constructor(
@@ -63,33 +69,41 @@ export class HallFigures {
 
   /**
    * Loads the hall of the current business day as it is at `now` (a command's instant). Every command of a
-   * branch runs this, and it reads every open ticket of the day: one query, and only the columns the
-   * figures use (hydrating whole rows with their JSON columns grew each command's cost with the queue).
+   * branch runs this: the open tickets come from the hall cache, brought up to date with the ticket rows
+   * written since it last looked (hall/hall-cache.ts), so a command reads its own ticket rather than the
+   * whole queue; the first command of a day, or of a server, reads every open ticket (twelve columns).
    */
   static async load(manager: EntityManager, config: BranchConfig, now: Date): Promise<HallFigures> {
-    const today = { branchId: config.branch.id, businessDay: config.branch.businessDay };
+    const { branch } = config;
     const since = new Date(now.getTime() - RECENT_SERVICE_WINDOW_MINUTES * 60_000);
-    const tickets: FigureTicket[] = await manager.find(TicketEntity, {
-      where: [
-        { ...today, status: In(['waiting', 'called', 'serving']) },
-        { ...today, status: 'done', finishedAt: MoreThanOrEqual(since) },
-      ],
-      select: FIGURE_COLUMNS,
-    });
-    const waiting = tickets.filter((ticket) => ticket.status === 'waiting');
-    const atCounters = tickets.filter((ticket) => ticket.status === 'called' || ticket.status === 'serving');
-    // Service time is call to finish (domain.md §8): the counter is busy from the call.
-    const samples = tickets.flatMap((ticket) =>
-      ticket.status === 'done' && ticket.calledAt && ticket.finishedAt
-        ? [
-            {
-              businessType: ticket.businessType,
-              minutes: (ticket.finishedAt.getTime() - ticket.calledAt.getTime()) / 60_000,
-              endedAt: ticket.finishedAt,
-            },
-          ]
-        : [],
-    );
+    const cache = HallCache.of(manager);
+    const held = cache.tickets(branch, since);
+    // A full read keeps finished tickets a while longer than the window, so that a read "as of the last
+    // change" (an earlier instant than the last command's) can still use what is held.
+    const doneSince = new Date(since.getTime() - RECENT_SERVICE_WINDOW_MINUTES * 60_000);
+    const rows = held
+      ? await readChangedTickets(manager, branch, held.rev)
+      : await readOpenTickets(manager, branch, doneSince);
+    const current = cache.advance(manager, branch, held, rows, doneSince);
+    if (held && cache.verifying) {
+      const full = await readOpenTickets(manager, branch, since);
+      assertSameAsRead('open tickets', branch.code, figureState(current.values(), since), figureState(full, since));
+    }
+    const waiting: FigureTicket[] = [];
+    const atCounters: FigureTicket[] = [];
+    const samples: ServiceSample[] = [];
+    for (const ticket of current.values()) {
+      if (ticket.status === 'waiting') waiting.push(ticket);
+      else if (ticket.status === 'called' || ticket.status === 'serving') atCounters.push(ticket);
+      // Service time is call to finish (domain.md §8): the counter is busy from the call.
+      else if (ticket.status === 'done' && ticket.calledAt && ticket.finishedAt && ticket.finishedAt >= since) {
+        samples.push({
+          businessType: ticket.businessType,
+          minutes: (ticket.finishedAt.getTime() - ticket.calledAt.getTime()) / 60_000,
+          endedAt: ticket.finishedAt,
+        });
+      }
+    }
     return new HallFigures(config, waiting, atCounters, samples, now);
   }
 
@@ -170,11 +184,15 @@ export class HallFigures {
   }
 
   private predict(tickets: PredictionTicket[]): Map<string, number> {
-    return predictCallMinutes(this.predictionCounters(), tickets, this.config.branch.settings.callPolicy, this.now);
+    const counters = this.predictionCounters();
+    // Nobody serving: every estimate falls back to the simple one, without replaying the queue.
+    if (counters.length === 0) return new Map();
+    return predictCallMinutes(counters, tickets, this.config.branch.settings.callPolicy, this.now);
   }
 
+  /** The waiting tickets as the predictor takes them, made once per figures (each queue's estimate uses them). */
   private predictionTickets(): PredictionTicket[] {
-    return this.waiting.map((ticket) => ({
+    this.forPrediction ??= this.waiting.map((ticket) => ({
       id: ticket.id,
       number: ticket.number,
       queue: ticket.queue,
@@ -184,6 +202,7 @@ export class HallFigures {
       holdUntil: ticket.holdUntil,
       expectedServiceMinutes: this.expectedMinutes(ticket.businessType),
     }));
+    return this.forPrediction;
   }
 
   /**
@@ -191,7 +210,7 @@ export class HallFigures {
    * customer's service is expected to end.
    */
   private predictionCounters(): PredictionCounter[] {
-    return this.config.counters
+    this.serving ??= this.config.counters
       .filter((counter) => counter.status === 'open' && isSeatHeld(counter, this.now))
       .map((counter) => {
         const current = this.atCounters.find((ticket) => ticket.counterId === counter.id);
@@ -203,10 +222,17 @@ export class HallFigures {
           busyForMinutes: current ? remainingServiceMinutes(this.expectedMinutes(current.businessType), elapsed) : 0,
         };
       });
+    return this.serving;
   }
 
+  /** Expected service minutes of a business type, worked out once per figures from the recent samples. */
   private expectedMinutes(businessType: string): number {
-    return expectedServiceMinutes(businessType, this.config.typicalMinutes(businessType), this.samples, this.now);
+    let minutes = this.serviceMinutes.get(businessType);
+    if (minutes === undefined) {
+      minutes = expectedServiceMinutes(businessType, this.config.typicalMinutes(businessType), this.samples, this.now);
+      this.serviceMinutes.set(businessType, minutes);
+    }
+    return minutes;
   }
 
   /** The simple estimate, for a queue no open counter serves (LobbyFlow assumes one will open). */
@@ -218,4 +244,63 @@ export class HallFigures {
         : inQueue.reduce((sum, ticket) => sum + this.config.typicalMinutes(ticket.businessType), 0) / inQueue.length;
     return estimateWaitMinutes({ ahead, servingCounters: this.config.servingCounters(queue), serviceMinutes });
   }
+}
+
+/** Every open ticket of the branch's day and those finished since `since`: the figures of a cold cache. */
+async function readOpenTickets(manager: EntityManager, branch: BranchEntity, since: Date): Promise<FigureTicket[]> {
+  const today = { branchId: branch.id, businessDay: branch.businessDay };
+  return manager.find(TicketEntity, {
+    where: [
+      { ...today, status: In(['waiting', 'called', 'serving']) },
+      { ...today, status: 'done', finishedAt: MoreThanOrEqual(since) },
+    ],
+    select: FIGURE_COLUMNS,
+  });
+}
+
+/**
+ * The branch's tickets of its day written after revision `rev` (ticket.rev, set by a trigger): every
+ * command reads this, so it is plain SQL, mapped here (the e2e suites compare it with TypeORM's full read).
+ */
+async function readChangedTickets(manager: EntityManager, branch: BranchEntity, rev: number): Promise<FigureTicket[]> {
+  const rows = await plainQuery<ChangedRow>(
+    manager,
+    `SELECT "id", "number", "queue", "priority", "status", "businessType", "queuedAt", "holdUntil",
+            "targetCounterId", "counterId", "calledAt", "finishedAt", "rev"
+       FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "rev" > ?`,
+    [branch.id, branch.businessDay, rev],
+  );
+  return rows.map((row) => ({
+    ...row,
+    queuedAt: new Date(Number(row.queuedAt)),
+    holdUntil: instant(row.holdUntil),
+    calledAt: instant(row.calledAt),
+    finishedAt: instant(row.finishedAt),
+    rev: Number(row.rev),
+  }));
+}
+
+/** A changed ticket as the driver returns it: instants as epoch milliseconds (strings on PostgreSQL). */
+type ChangedRow = Omit<FigureTicket, 'queuedAt' | 'holdUntil' | 'calledAt' | 'finishedAt' | 'rev'> & {
+  queuedAt: number | string;
+  holdUntil: number | string | null;
+  calledAt: number | string | null;
+  finishedAt: number | string | null;
+  rev: number | string;
+};
+
+function instant(value: number | string | null): Date | null {
+  return value === null ? null : new Date(Number(value));
+}
+
+/** The figures' view of a set of tickets, for comparing the cache with a full read (revisions aside). */
+function figureState(tickets: Iterable<FigureTicket>, since: Date): Record<string, Omit<FigureTicket, 'rev'>> {
+  const state: Record<string, Omit<FigureTicket, 'rev'>> = {};
+  for (const { rev: _rev, ...ticket } of tickets) {
+    const open = ticket.status === 'waiting' || ticket.status === 'called' || ticket.status === 'serving';
+    if (open || (ticket.status === 'done' && ticket.finishedAt !== null && ticket.finishedAt >= since)) {
+      state[ticket.id] = { ...ticket };
+    }
+  }
+  return state;
 }

@@ -31,6 +31,7 @@ export interface StaffObservation {
 @Index('ix_ticket_open', ['branchId', 'status'])
 @Index('ix_ticket_day_status', ['branchId', 'businessDay', 'status'])
 @Index('ix_ticket_counter_status', ['counterId', 'status'])
+@Index('ix_ticket_rev', ['branchId', 'rev'])
 export class TicketEntity {
   @IdColumn()
   id!: string;
@@ -150,4 +151,8 @@ export class TicketEntity {
   /** Hash of the request an Idempotency-Key was first used with: a different body is refused. */
   @TextColumn(64, { nullable: true })
   requestHash!: string | null;
+
+  /** The branch's ticket revision of this row's last write, set by a database trigger (hall/hall-cache.ts). */
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  rev!: number;
 }

@@ -30,6 +30,7 @@ import { DiversionRecordEntity } from './diversion-record.entity';
 import { TicketEntity } from './ticket.entity';
 import { staffTicketView, ticketTokenView } from './ticket-views';
 import { IDEMPOTENCY_KEY } from '../idempotency/idempotent-request';
+import { plainQuery } from '../database/plain-sql';
 
 interface TransferRequest {
   action: 'transfer';
@@ -98,9 +99,13 @@ export class TicketsService implements OnModuleInit {
       const { manager, branch, now } = tx;
       if (idempotencyKey !== undefined) {
         // A key lives for the business day: kiosks retry within seconds, and yesterday's ticket is closed.
-        const earlier = await manager.findOne(TicketEntity, {
-          where: { branchId: branch.id, businessDay: branch.businessDay, idempotencyKey },
-        });
+        // Almost every key is new: a plain indexed lookup first, the whole row only for a replay.
+        const [seen] = await plainQuery<{ id: string }>(
+          manager,
+          'SELECT "id" FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "idempotencyKey" = ?',
+          [branch.id, branch.businessDay, idempotencyKey],
+        );
+        const earlier = seen ? await manager.findOneByOrFail(TicketEntity, { id: seen.id }) : null;
         if (earlier) {
           if (earlier.requestHash !== requestHash) {
             throw new DomainError(
@@ -140,13 +145,11 @@ export class TicketsService implements OnModuleInit {
           : 'not-shown'
         : null;
 
-      const { last } = (await manager
-        .createQueryBuilder(TicketEntity, 'ticket')
-        .select('MAX(ticket.sequence)', 'last')
-        .where('ticket.branchId = :branchId', { branchId: branch.id })
-        .andWhere('ticket.businessDay = :day', { day: branch.businessDay })
-        .andWhere('ticket.issueQueue = :queue', { queue: queue.code })
-        .getRawOne<{ last: number | string | null }>()) ?? { last: null };
+      const [{ last }] = await plainQuery<{ last: number | string | null }>(
+        manager,
+        'SELECT MAX("sequence") AS "last" FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "issueQueue" = ?',
+        [branch.id, branch.businessDay, queue.code],
+      );
       const sequence = Number(last ?? 0) + 1;
 
       const ticket = manager.create(TicketEntity, {
