@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   // server
   'INTERNAL_ERROR',
   'SHUTTING_DOWN',
+  'CALLER_GONE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

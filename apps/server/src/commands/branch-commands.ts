@@ -10,6 +10,7 @@ import { Clock } from '../common/clock';
 import { runOnce } from '../idempotency/idempotent-request';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { Metrics } from '../observability/metrics';
+import { currentContext } from '../observability/request-context';
 import { HallCache } from '../hall/hall-cache';
 import { EventBus, type RoomNotice } from './event-bus';
 import { toBranchEvent } from './event-log';
@@ -122,6 +123,12 @@ export class BranchCommands {
       // COMMITTED, so every read below sees what the branch's previous command committed (a snapshot
       // taken before the wait, as under REPEATABLE READ, would miss it and reuse its seq and numbers).
       await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(branchCode)]);
+    }
+    // Its turn has come, after the commands queued before it. A caller that has given up meanwhile (a
+    // kiosk's request timed out; it retries with the same Idempotency-Key) gets nothing done for it: under
+    // overload the server works for callers still waiting instead of a backlog nobody will read.
+    if (currentContext()?.callerGone?.()) {
+      throw new DomainError('CALLER_GONE', 'The caller closed the connection before the command could run.');
     }
     const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
     if (!branch) {

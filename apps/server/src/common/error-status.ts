@@ -56,4 +56,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ALREADY_RATED: 409,
   INTERNAL_ERROR: 500,
   SHUTTING_DOWN: 503,
+  // nginx's "client closed request": nobody receives it, the access log and metrics show it.
+  CALLER_GONE: 499,
 };

@@ -16,7 +16,10 @@ const CLIENT_CLOSED = 499;
  */
 export function observeHttp(logger: JsonLogger, metrics: Metrics) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    const context: RequestContext = { requestId: requestIdFrom(request.headers['x-request-id']) };
+    const context: RequestContext = {
+      requestId: requestIdFrom(request.headers['x-request-id']),
+      callerGone: () => request.socket?.destroyed === true && !response.writableFinished,
+    };
     response.setHeader('X-Request-Id', context.requestId);
     const started = performance.now();
     response.once('close', () => {

@@ -13,6 +13,8 @@ export interface RequestContext {
   user?: string;
   /** The handler that serves the request (`counters.callNext`), or the job (`job.day-rollover`). */
   command?: string;
+  /** True once the HTTP client has closed its connection without waiting for the answer. */
+  callerGone?: () => boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
