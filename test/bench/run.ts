@@ -12,6 +12,7 @@ import { runColdStart } from './cold-start/cold-start.bench';
 import { runFanout } from './fanout/fanout.bench';
 import { runIssueTicket } from './issue-ticket/issue-ticket.bench';
 import { runProfile } from './profile/profile.bench';
+import { runQueueCost } from './queue-cost/queue-cost.bench';
 import { runScaleOut } from './scale-out/scale-out.bench';
 import { ROOT } from './support/paths';
 import { describeMachine, machineMarkdown, resultMarkdown, say } from './support/report';
@@ -30,8 +31,11 @@ const BENCHMARKS: Record<string, Benchmark> = {
   'scale-out': runScaleOut,
   'cold-start': runColdStart,
 };
-/** Run only when named: a profile of the server under the issue-ticket load, for finding costs. */
-const ON_REQUEST: Record<string, Benchmark> = { profile: runProfile };
+/**
+ * Run only when named (and in the smoke run, so that they do not rot): a profile of the server under the
+ * issue-ticket load, and the CPU cost of a ticket as the queue grows, for finding and comparing costs.
+ */
+const ON_REQUEST: Record<string, Benchmark> = { profile: runProfile, 'queue-cost': runQueueCost };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
   const smoke = argv.includes('--smoke');
@@ -42,7 +46,8 @@ function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
       `Unknown benchmark ${unknown.join(', ')}; known: ${[...Object.keys(BENCHMARKS), ...Object.keys(ON_REQUEST)].join(', ')}.`,
     );
   }
-  return { names: names.length > 0 ? names : Object.keys(BENCHMARKS), options: { smoke } };
+  const everyPath = [...Object.keys(BENCHMARKS), ...Object.keys(ON_REQUEST)];
+  return { names: names.length > 0 ? names : smoke ? everyPath : Object.keys(BENCHMARKS), options: { smoke } };
 }
 
 /** A benchmark that threw: reported as such, and the run exits non-zero. */

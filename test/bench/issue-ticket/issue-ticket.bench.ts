@@ -68,9 +68,22 @@ async function bareNest(settings: SweepSettings): Promise<SweepOutcome> {
   }
 }
 
-/** LobbyFlow's ticket route on one server over SQLite, swept over the fixed rates and up to its peak. */
+/**
+ * Branches seeded for the sweep: each step issues into a branch of its own, so that every rate is measured
+ * from an empty queue (nobody calls the tickets: a step at 500/s leaves thousands waiting, which would
+ * make every later step measure the queue the earlier ones built).
+ */
+export const SWEEP_BRANCHES = 12;
+
+/** LobbyFlow's ticket route over the fixed rates and up to its peak, each step on the next of the hall's branches. */
 export async function sweepIssueTicket(hall: BenchHall, title: string, settings: SweepSettings): Promise<SweepOutcome> {
-  return sweepRequest(title, hall.baseUrls, issueTicketRequest(hall.branches[0]), settings, () => hall.serverCpuMs());
+  return sweepRequest(
+    title,
+    hall.baseUrls,
+    (step) => issueTicketRequest(hall.branches[step % hall.branches.length]),
+    settings,
+    () => hall.serverCpuMs(),
+  );
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
@@ -83,10 +96,14 @@ export async function runIssueTicket(options: BenchOptions): Promise<BenchResult
   const settings = options.smoke ? SMOKE : FULL;
   const raw = await rawSqliteLoop(options.smoke);
   const bare = await bareNest(options.smoke ? SMOKE : BARE_FULL);
-  const hall = await BenchHall.sqlite(1);
+  const hall = await BenchHall.sqlite(options.smoke ? 1 : SWEEP_BRANCHES);
   let lobby: SweepOutcome;
   try {
-    lobby = await sweepIssueTicket(hall, 'LobbyFlow POST /api/branches/demo/tickets (one server, SQLite)', settings);
+    lobby = await sweepIssueTicket(
+      hall,
+      'LobbyFlow POST /api/branches/:branch/tickets (one server, SQLite, a fresh branch for each step)',
+      settings,
+    );
   } finally {
     await hall.stop();
   }

@@ -53,24 +53,26 @@ export interface SweepOutcome {
 }
 
 /**
- * Sweeps `request` over `baseUrls` at the settings' rates, printing each step as it finishes. `serverCpuMs`
+ * Sweeps a request over `baseUrls` at the settings' rates, printing each step as it finishes. `request`
+ * gives the request of each step (by its index: a step may address a branch of its own). `serverCpuMs`
  * reads the servers' CPU time so far, for the CPU cost per request of each step.
  */
 export async function sweepRequest(
   title: string,
   baseUrls: string[],
-  request: RequestSpec,
+  request: RequestSpec | ((step: number) => RequestSpec),
   settings: SweepSettings,
   serverCpuMs: () => number | null,
 ): Promise<SweepOutcome> {
   say(`\n${title}`);
   say(SWEEP_COLUMNS.join('  '));
+  let stepsRun = 0;
   const step = async (rate: number): Promise<SweepStep> => {
     await settle(serverCpuMs);
     const plan: OpenLoopPlan = {
       kind: 'open-loop',
       baseUrls,
-      request,
+      request: typeof request === 'function' ? request(stepsRun++) : request,
       rate,
       warmupSeconds: settings.warmupSeconds,
       seconds: settings.seconds,
@@ -91,25 +93,33 @@ export async function sweepRequest(
   return { table: { title, columns: SWEEP_COLUMNS, rows: steps.map(sweepRow) }, peakRps: result.peakRps, steps };
 }
 
-/** The servers count as idle below this share of one core... */
+/** The servers count as idle below this share of one core, over SETTLE_SAMPLE_MS... */
 const IDLE_CPU_SHARE = 0.2;
-/** ...measured over this long; waiting for it gives up after SETTLE_LIMIT_MS. */
 const SETTLE_SAMPLE_MS = 500;
-const SETTLE_LIMIT_MS = 30_000;
+/** ...and waiting for it gives up after this long (an overloaded step leaves seconds of work behind). */
+const SETTLE_LIMIT_MS = 180_000;
 
 /**
  * Waits until the servers are idle. The load generator abandons requests of an overloaded step, but the
- * server still works through the ones it received; the next step must not start behind that backlog.
+ * server still works through every one it received; the next step must not start behind that backlog,
+ * or it fails for the step before it.
  */
 async function settle(serverCpuMs: () => number | null): Promise<void> {
-  const deadline = Date.now() + SETTLE_LIMIT_MS;
+  const started = Date.now();
   let before = serverCpuMs();
-  while (before !== null && Date.now() < deadline) {
+  while (before !== null && Date.now() - started < SETTLE_LIMIT_MS) {
     await new Promise((done) => setTimeout(done, SETTLE_SAMPLE_MS));
     const after = serverCpuMs();
-    if (after === null || after - before < IDLE_CPU_SHARE * SETTLE_SAMPLE_MS) return;
+    if (after === null || after - before < IDLE_CPU_SHARE * SETTLE_SAMPLE_MS) {
+      const waited = Date.now() - started;
+      if (waited > 2 * SETTLE_SAMPLE_MS)
+        say(`  (waited ${(waited / 1000).toFixed(1)} s for the server to finish the last step's backlog)`);
+      return;
+    }
     before = after;
   }
+  if (before !== null)
+    say(`  (the server was still busy after ${SETTLE_LIMIT_MS / 1000} s; the next step starts anyway)`);
 }
 
 /** The step run at exactly `rate`, if any. */
