@@ -68,4 +68,13 @@ describe('HallCache', () => {
     expect(cache.tickets(branch(4), since)).toBeNull();
     expect(cache.tickets(branch(5), since)).not.toBeNull();
   });
+
+  it('gives figures but holds nothing for a branch row read without its revision', () => {
+    const cache = HallCache.of(outside);
+    cache.clear();
+    const partial = { ...branch(0), ticketRev: undefined } as unknown as BranchEntity;
+    const now = cache.advance(outside, partial, null, [ticket('t1', 1)], since);
+    expect([...now.keys()]).toEqual(['t1']);
+    expect(cache.tickets(branch(1), since)).toBeNull();
+  });
 });

@@ -67,7 +67,7 @@ interface HeldBranch {
 const OPEN = new Set<string>(['waiting', 'called', 'serving']);
 
 /** Whether the figures keep this ticket: open, or finished (a service-time sample until it is too old). */
-export function keepsTicket(ticket: Pick<FigureTicket, 'status'>): boolean {
+function keepsTicket(ticket: Pick<FigureTicket, 'status'>): boolean {
   return OPEN.has(ticket.status) || ticket.status === 'done';
 }
 
@@ -105,7 +105,7 @@ export class HallCache {
     for (const hold of work ?? []) hold();
   }
 
-  /** Drops everything held (tests that write the database behind the server's back). */
+  /** Drops everything held: the next command of every branch reads in full. */
   clear(): void {
     this.branches.clear();
   }
@@ -157,6 +157,9 @@ export class HallCache {
     doneSince: Date,
   ): ReadonlyMap<string, FigureTicket> {
     if (base && rows.length === 0) return base.tickets;
+    // A branch row read without its revision (a partial select) gives figures but nothing to hold.
+    let rev = base ? base.rev : branch.ticketRev;
+    const holdable = typeof rev === 'number' && Number.isFinite(rev);
     const keepDoneSince = base && base.doneSince > doneSince ? base.doneSince : doneSince;
     const tickets = new Map<string, FigureTicket>();
     for (const [id, ticket] of base?.tickets ?? []) {
@@ -164,13 +167,12 @@ export class HallCache {
         tickets.set(id, ticket);
       }
     }
-    let rev = base ? base.rev : branch.ticketRev;
     for (const row of rows) {
       if (keepsTicket(row)) tickets.set(row.id, row);
       else tickets.delete(row.id);
       rev = Math.max(rev, row.rev);
     }
-    if (typeof rev === 'number') {
+    if (holdable) {
       const held: HeldTickets = { businessDay: branch.businessDay, rev, tickets, doneSince: keepDoneSince };
       this.hold(manager, () => {
         const entry = this.entry(branch.id);
