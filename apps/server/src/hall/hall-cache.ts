@@ -218,25 +218,29 @@ async function currentConfigRev(manager: EntityManager, branchId: string): Promi
 }
 
 /**
- * What a command gets of held rows. Queues and business types are shared, deeply frozen (no command
- * changes the configuration objects it was given: the admin commands read their own rows), so a slip
- * fails loudly instead of changing what other commands see. Counters are copied: commands change their
- * seat, status and streak (their nested name and queue list stay shared and frozen).
+ * What a command gets of held rows: its own shallow copy of each (commands change fields of the rows they
+ * were given, as the admin commands do before saving them), sharing the nested objects, which are frozen:
+ * changing one of those in place would change what every later command sees, so it fails loudly instead.
  */
 function copyRows(rows: ConfigRows): ConfigRows {
-  return { queues: rows.queues, businessTypes: rows.businessTypes, counters: rows.counters.map(copyCounter) };
+  return {
+    queues: rows.queues.map(copyRow),
+    businessTypes: rows.businessTypes.map(copyRow),
+    counters: rows.counters.map(copyRow),
+  };
 }
 
-/** The rows as they are held: copies of what a command read, frozen but for the counters' own fields. */
+/** The rows as they are held: copies of what a command read, with every nested object frozen. */
 function heldRows(rows: ConfigRows): ConfigRows {
+  const hold = <T extends object>(row: T): T => {
+    const copy = copyEntity(row);
+    for (const field of Object.values(copy)) deepFreeze(field);
+    return copy;
+  };
   return {
-    queues: rows.queues.map((row) => deepFreeze(copyEntity(row))),
-    businessTypes: rows.businessTypes.map((row) => deepFreeze(copyEntity(row))),
-    counters: rows.counters.map((row) => {
-      const copy = copyEntity(row);
-      for (const field of Object.values(copy)) if (field !== null && typeof field === 'object') deepFreeze(field);
-      return copy;
-    }),
+    queues: rows.queues.map(hold),
+    businessTypes: rows.businessTypes.map(hold),
+    counters: rows.counters.map(hold),
   };
 }
 
@@ -245,8 +249,8 @@ function copyEntity<T extends object>(row: T): T {
   return Object.assign(Object.create(Object.getPrototypeOf(row) as object) as T, structuredClone({ ...row }));
 }
 
-/** A shallow copy of a held counter: its own fields may change, its nested (frozen) objects are shared. */
-function copyCounter<T extends object>(row: T): T {
+/** A shallow copy of a held row: its own fields may change, its nested (frozen) objects are shared. */
+function copyRow<T extends object>(row: T): T {
   return Object.assign(Object.create(Object.getPrototypeOf(row) as object) as T, row);
 }
 
