@@ -20,23 +20,24 @@ import type { TicketEntity } from '../tickets/ticket.entity';
  * difference throws.
  */
 
-/** Ticket columns the hall figures use, plus the revision of the row's last write. */
-export type FigureTicket = Pick<
-  TicketEntity,
-  | 'id'
-  | 'number'
-  | 'queue'
-  | 'priority'
-  | 'status'
-  | 'businessType'
-  | 'queuedAt'
-  | 'holdUntil'
-  | 'targetCounterId'
-  | 'counterId'
-  | 'calledAt'
-  | 'finishedAt'
-  | 'rev'
->;
+/** Ticket columns the hall figures use (a TypeORM select), plus the revision of the row's last write. */
+export const FIGURE_COLUMNS = {
+  id: true,
+  number: true,
+  queue: true,
+  priority: true,
+  status: true,
+  businessType: true,
+  queuedAt: true,
+  holdUntil: true,
+  targetCounterId: true,
+  counterId: true,
+  calledAt: true,
+  finishedAt: true,
+  rev: true,
+} as const;
+
+export type FigureTicket = Pick<TicketEntity, keyof typeof FIGURE_COLUMNS>;
 
 /** The rows `BranchConfig` is made of. */
 export interface ConfigRows {
@@ -69,6 +70,13 @@ const OPEN = new Set<string>(['waiting', 'called', 'serving']);
 /** Whether the figures keep this ticket: open, or finished (a service-time sample until it is too old). */
 function keepsTicket(ticket: Pick<FigureTicket, 'status'>): boolean {
   return OPEN.has(ticket.status) || ticket.status === 'done';
+}
+
+/** Whether a ticket counts in the figures at a moment: open, or finished since `since` (a recent service). */
+export function inFigures(ticket: Pick<FigureTicket, 'status' | 'finishedAt'>, since: Date): boolean {
+  return (
+    OPEN.has(ticket.status) || (ticket.status === 'done' && ticket.finishedAt !== null && ticket.finishedAt >= since)
+  );
 }
 
 const verifying = process.env.LOBBYFLOW_VERIFY_CACHES === '1';
@@ -163,9 +171,7 @@ export class HallCache {
     const keepDoneSince = base && base.doneSince > doneSince ? base.doneSince : doneSince;
     const tickets = new Map<string, FigureTicket>();
     for (const [id, ticket] of base?.tickets ?? []) {
-      if (OPEN.has(ticket.status) || (ticket.finishedAt !== null && ticket.finishedAt >= keepDoneSince)) {
-        tickets.set(id, ticket);
-      }
+      if (inFigures(ticket, keepDoneSince)) tickets.set(id, ticket);
     }
     for (const row of rows) {
       if (keepsTicket(row)) tickets.set(row.id, row);

@@ -16,7 +16,7 @@ import { isSeatHeld } from '../counters/seats';
 import type { BranchEntity } from '../branches/branch.entity';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { plainQuery } from '../database/plain-sql';
-import { assertSameAsRead, type FigureTicket, HallCache } from './hall-cache';
+import { assertSameAsRead, FIGURE_COLUMNS, type FigureTicket, HallCache, inFigures } from './hall-cache';
 import { TicketEntity } from '../tickets/ticket.entity';
 
 /** A waiting ticket's place: people ahead and the estimated wait in minutes. */
@@ -24,23 +24,6 @@ export interface Position {
   ahead: number;
   estimatedWaitMinutes: number;
 }
-
-/** What the figures read of a ticket: its place in line, its business, its time at a counter, its revision. */
-const FIGURE_COLUMNS = {
-  id: true,
-  number: true,
-  queue: true,
-  priority: true,
-  status: true,
-  businessType: true,
-  queuedAt: true,
-  holdUntil: true,
-  targetCounterId: true,
-  counterId: true,
-  calledAt: true,
-  finishedAt: true,
-  rev: true,
-} as const;
 
 /** The id of the customer who would take a ticket now, in a queue's estimate. */
 const NEWCOMER = '(newcomer)';
@@ -265,9 +248,7 @@ async function readOpenTickets(manager: EntityManager, branch: BranchEntity, sin
 async function readChangedTickets(manager: EntityManager, branch: BranchEntity, rev: number): Promise<FigureTicket[]> {
   const rows = await plainQuery<ChangedRow>(
     manager,
-    `SELECT "id", "number", "queue", "priority", "status", "businessType", "queuedAt", "holdUntil",
-            "targetCounterId", "counterId", "calledAt", "finishedAt", "rev"
-       FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "rev" > ?`,
+    `SELECT ${FIGURE_SQL_COLUMNS} FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "rev" > ?`,
     [branch.id, branch.businessDay, rev],
   );
   return rows.map((row) => ({
@@ -279,6 +260,10 @@ async function readChangedTickets(manager: EntityManager, branch: BranchEntity, 
     rev: Number(row.rev),
   }));
 }
+
+const FIGURE_SQL_COLUMNS = Object.keys(FIGURE_COLUMNS)
+  .map((column) => `"${column}"`)
+  .join(', ');
 
 /** A changed ticket as the driver returns it: instants as epoch milliseconds (strings on PostgreSQL). */
 type ChangedRow = Omit<FigureTicket, 'queuedAt' | 'holdUntil' | 'calledAt' | 'finishedAt' | 'rev'> & {
@@ -297,10 +282,7 @@ function instant(value: number | string | null): Date | null {
 function figureState(tickets: Iterable<FigureTicket>, since: Date): Record<string, Omit<FigureTicket, 'rev'>> {
   const state: Record<string, Omit<FigureTicket, 'rev'>> = {};
   for (const { rev: _rev, ...ticket } of tickets) {
-    const open = ticket.status === 'waiting' || ticket.status === 'called' || ticket.status === 'serving';
-    if (open || (ticket.status === 'done' && ticket.finishedAt !== null && ticket.finishedAt >= since)) {
-      state[ticket.id] = { ...ticket };
-    }
+    if (inFigures(ticket, since)) state[ticket.id] = { ...ticket };
   }
   return state;
 }
