@@ -3,7 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type LoginResult, rooms, STAFF_ROLES, type StaffRole } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { EntityRows } from '../database/entity-rows';
 import { BranchEntity } from '../branches/branch.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BranchCommands } from '../commands/branch-commands';
@@ -171,7 +172,10 @@ export class AuthService {
   }
 
   private async resolveDevice(key: string): Promise<Principal> {
-    const device = await this.devices.findOne({ where: { keyHash: sha256(key), revokedAt: IsNull() } });
+    const device = await EntityRows.of(this.devices.manager, DeviceEntity).findOne(this.devices.manager, {
+      keyHash: sha256(key),
+      revokedAt: null,
+    });
     if (!device) throw new DomainError('UNAUTHENTICATED', 'This device key is unknown or has been revoked.');
     return {
       kind: 'device',

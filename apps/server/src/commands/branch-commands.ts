@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BranchEvent, BranchEventMap, BranchEventType } from '@lobbyflow/contracts';
 import { DomainError, businessDayOf } from '@lobbyflow/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BranchEntity } from '../branches/branch.entity';
 import { Clock } from '../common/clock';
+import { EntityRows } from '../database/entity-rows';
 import { runOnce } from '../idempotency/idempotent-request';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { Metrics } from '../observability/metrics';
@@ -130,7 +130,7 @@ export class BranchCommands {
     if (currentContext()?.callerGone?.()) {
       throw new DomainError('CALLER_GONE', 'The caller closed the connection before the command could run.');
     }
-    const branch = await manager.findOne(BranchEntity, { where: { code: branchCode } });
+    const branch = await EntityRows.of(manager, BranchEntity).findOne(manager, { code: branchCode });
     if (!branch) {
       throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
     }
@@ -168,10 +168,9 @@ export class BranchCommands {
         data: { businessDay: branch.businessDay, ...event.data } as Record<string, unknown>,
       }),
     );
-    // The log row's JSON data is opaque to TypeORM's deep-partial insert type.
-    if (rows.length > 0) await manager.insert(BranchEventEntity, rows as QueryDeepPartialEntity<BranchEventEntity>[]);
-    await manager.update(
-      BranchEntity,
+    await EntityRows.of(manager, BranchEventEntity).insert(manager, rows);
+    await EntityRows.of(manager, BranchEntity).update(
+      manager,
       { id: branch.id },
       { lastSeq: branch.lastSeq + rows.length, businessDay: branch.businessDay },
     );

@@ -31,6 +31,7 @@ import { TicketEntity } from './ticket.entity';
 import { staffTicketView, ticketTokenView } from './ticket-views';
 import { IDEMPOTENCY_KEY } from '../idempotency/idempotent-request';
 import { plainQuery } from '../database/plain-sql';
+import { EntityRows } from '../database/entity-rows';
 
 interface TransferRequest {
   action: 'transfer';
@@ -189,8 +190,7 @@ export class TicketsService implements OnModuleInit {
         idempotencyKey: idempotencyKey ?? null,
         requestHash: idempotencyKey !== undefined ? requestHash : null,
       });
-      // Every column is set above: TypeORM's re-read of the row's defaults after the insert is skipped.
-      await manager.createQueryBuilder().insert().into(TicketEntity).values(ticket).updateEntity(false).execute();
+      await EntityRows.of(manager, TicketEntity).insert(manager, [ticket]);
       if (adviceOutcome) {
         await this.recordAdvice(tx, dto.businessType, adviceOutcome, ticket.id);
       }
