@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { sqliteDriver } from './sqlite-connection';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BranchEntity } from '../branches/branch.entity';
 import { ScheduledJobEntity } from '../cluster/scheduled-job.entity';
@@ -92,15 +92,6 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     // a checkpoint instead of failing a request.
     enableWAL: true,
     busyTimeout: 5000,
-    driver: sqliteWithoutTraces,
+    driver: sqliteDriver,
   };
 }
-
-/**
- * The sqlite3 module for TypeORM without its verbose mode. TypeORM calls `verbose()`, which wraps every
- * statement call to capture a stack trace for error messages: the largest single cost of a branch command
- * in the CPU profile (docs/benchmarks.md). Errors keep SQLite's own message and TypeORM's query text.
- */
-const sqliteWithoutTraces: typeof sqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, {
-  verbose: () => sqlite3,
-});

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { plainQuery } from './plain-sql';
 
 /** Column equality for a WHERE clause; `null` means IS NULL. */
 export type RowFilter<E> = { [K in keyof E]?: E[K] | null };
@@ -17,10 +18,7 @@ export class EntityRows<E extends ObjectLiteral> {
   private readonly statements = new Map<string, string>();
   private readonly byProperty: Map<string, ColumnMetadata>;
 
-  private constructor(
-    private readonly metadata: EntityMetadata,
-    private readonly postgres: boolean,
-  ) {
+  private constructor(private readonly metadata: EntityMetadata) {
     this.byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
   }
 
@@ -33,7 +31,7 @@ export class EntityRows<E extends ObjectLiteral> {
     }
     let rows = perEntity.get(entity);
     if (!rows) {
-      rows = new EntityRows<E>(manager.connection.getMetadata(entity), manager.connection.options.type === 'postgres');
+      rows = new EntityRows<E>(manager.connection.getMetadata(entity));
       perEntity.set(entity, rows);
     }
     return rows as EntityRows<E>;
@@ -46,7 +44,7 @@ export class EntityRows<E extends ObjectLiteral> {
       const columns = this.metadata.columns.map((column) => quote(column.databaseName)).join(', ');
       return `SELECT ${columns} FROM ${quote(this.metadata.tableName)} WHERE ${filter.sql} LIMIT 1`;
     });
-    const [raw] = (await manager.query(sql, filter.values)) as Record<string, unknown>[];
+    const [raw] = await plainQuery<Record<string, unknown>>(manager, sql, filter.values);
     return raw ? this.hydrate(raw) : null;
   }
 
@@ -71,7 +69,7 @@ export class EntityRows<E extends ObjectLiteral> {
       }
       return columns.map((column) => this.persistent(column, column.getEntityValue(row)));
     });
-    await manager.query(sql, values);
+    await plainQuery(manager, sql, values);
   }
 
   /** Sets `changes` on the rows matching `where`. */
@@ -84,7 +82,7 @@ export class EntityRows<E extends ObjectLiteral> {
       return `UPDATE ${quote(this.metadata.tableName)} SET ${assignments} WHERE ${filter.sql}`;
     });
     const values = set.map((column) => this.persistent(column, changes[column.propertyName as keyof E]));
-    await manager.query(sql, [...values, ...filter.values]);
+    await plainQuery(manager, sql, [...values, ...filter.values]);
   }
 
   private filter(where: RowFilter<E>): { key: string; sql: string; values: unknown[] } {
@@ -99,12 +97,11 @@ export class EntityRows<E extends ObjectLiteral> {
     };
   }
 
-  /** The statement for `key`, built once; PostgreSQL numbers its placeholders. */
+  /** The statement for `key`, built once. */
   private statement(key: string, build: () => string): string {
     let sql = this.statements.get(key);
     if (sql === undefined) {
-      let index = 0;
-      sql = this.postgres ? build().replace(/\?/g, () => `$${++index}`) : build();
+      sql = build();
       this.statements.set(key, sql);
     }
     return sql;

@@ -1,12 +1,31 @@
 import type { EntityManager } from 'typeorm';
+import { SqliteConnection } from './sqlite-connection';
+
+/** PostgreSQL's numbered form of each statement, made once. */
+const numberedStatements = new Map<string, string>();
 
 /**
  * Runs one plain SQL statement written with `?` placeholders, on either engine (PostgreSQL numbers them):
  * for the few statements every command runs, where TypeORM's query building costs more than the query.
- * Column names are quoted as the entities name them ("branchId").
+ * Column names are quoted as the entities name them ("branchId"). On SQLite the statement stays prepared
+ * on the connection between runs (database/sqlite-connection.ts); the SQL must therefore be one of a
+ * bounded set of texts (values always go in as parameters, never into the text).
  */
 export async function plainQuery<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  let index = 0;
-  const text = manager.connection.options.type === 'postgres' ? sql.replace(/\?/g, () => `$${++index}`) : sql;
-  return (await manager.query(text, parameters)) as T[];
+  if (manager.connection.options.type === 'postgres') {
+    return (await manager.query(numbered(sql), parameters)) as T[];
+  }
+  const connection = (manager.connection.driver as { databaseConnection?: unknown }).databaseConnection;
+  if (connection instanceof SqliteConnection) return connection.allPrepared<T>(sql, parameters);
+  return (await manager.query(sql, parameters)) as T[];
+}
+
+function numbered(sql: string): string {
+  let text = numberedStatements.get(sql);
+  if (text === undefined) {
+    let index = 0;
+    text = sql.replace(/\?/g, () => `$${++index}`);
+    numberedStatements.set(sql, text);
+  }
+  return text;
 }

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteConnection } from './sqlite-connection';
+
+describe('SqliteConnection', () => {
+  let dir: string;
+  let connection: SqliteConnection;
+
+  const open = (file: string) =>
+    new Promise<SqliteConnection>((resolve, reject) => {
+      const opened = new SqliteConnection(file, (error) => (error ? reject(error) : resolve(opened)));
+    });
+  const close = (db: SqliteConnection) =>
+    new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lobbyflow-sqlite-'));
+    connection = await open(join(dir, 'test.db'));
+    await connection.allPrepared('CREATE TABLE "t" ("id" INTEGER PRIMARY KEY, "name" TEXT)', []);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs a kept statement again with new parameters each time', async () => {
+    const insert = 'INSERT INTO "t" ("id", "name") VALUES (?, ?)';
+    await connection.allPrepared(insert, [1, 'one']);
+    await connection.allPrepared(insert, [2, 'two']);
+    const byId = 'SELECT "name" FROM "t" WHERE "id" = ?';
+    expect(await connection.allPrepared(byId, [2])).toEqual([{ name: 'two' }]);
+    expect(await connection.allPrepared(byId, [1])).toEqual([{ name: 'one' }]);
+    expect(await connection.allPrepared(byId, [3])).toEqual([]);
+    expect(await connection.allPrepared('SELECT COUNT(*) AS "n" FROM "t"', [])).toEqual([{ n: 2 }]);
+    await close(connection);
+  });
+
+  it('reports a statement that does not prepare on every use, without keeping it', async () => {
+    await expect(connection.allPrepared('SELECT "id" FROM "missing"', [])).rejects.toThrow(/no such table/);
+    await expect(connection.allPrepared('SELECT "id" FROM "missing"', [])).rejects.toThrow(/no such table/);
+    await close(connection);
+  });
+
+  it('sees a column added after the statement was kept (SQLite prepares it again)', async () => {
+    await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [1, 'one']);
+    const all = 'SELECT * FROM "t"';
+    expect(await connection.allPrepared(all, [])).toEqual([{ id: 1, name: 'one' }]);
+    await connection.allPrepared('ALTER TABLE "t" ADD COLUMN "extra" TEXT', []);
+    expect(await connection.allPrepared(all, [])).toEqual([{ id: 1, name: 'one', extra: null }]);
+    await close(connection);
+  });
+
+  it('closes with statements kept, and the file opens again with what was written', async () => {
+    await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [7, 'kept']);
+    await connection.allPrepared('SELECT "name" FROM "t" WHERE "id" = ?', [7]);
+    await close(connection);
+    const reopened = await open(join(dir, 'test.db'));
+    expect(await reopened.allPrepared('SELECT "name" FROM "t"', [])).toEqual([{ name: 'kept' }]);
+    await close(reopened);
+  });
+});
