@@ -13,6 +13,7 @@ import { Metrics } from '../observability/metrics';
 import { currentContext } from '../observability/request-context';
 import { HallCache } from '../hall/hall-cache';
 import { EventBus, type RoomNotice } from './event-bus';
+import { SqliteWriteQueue } from './sqlite-write-queue';
 import { toBranchEvent } from './event-log';
 
 /** What a branch command sees: its transaction, the locked branch row, one "now", and the event log. */
@@ -35,24 +36,31 @@ export type DayStartHandler = (tx: BranchTransaction, previousDay: string) => Pr
  * same transaction; the events are published after commit, never before and never on rollback.
  *
  * SQLite: TypeORM shares one connection, so every write transaction in the process goes through one
- * in-process queue. PostgreSQL: each transaction takes `pg_advisory_xact_lock` on the branch, so
+ * in-process queue (SqliteWriteQueue), where commands waiting together share one commit, each in its own
+ * savepoint (group commit). PostgreSQL: each transaction takes `pg_advisory_xact_lock` on the branch, so
  * several server instances stay correct.
  */
 @Injectable()
 export class BranchCommands {
   private readonly logger = new Logger('BranchCommands');
-  private queueTail: Promise<unknown> = Promise.resolve();
   private readonly dayStartHandlers: DayStartHandler[] = [];
+  /** SQLite only: the one connection's queue, with group commit. */
+  private readonly sqliteQueue: SqliteWriteQueue | null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly bus: EventBus,
     private readonly metrics: Metrics,
-  ) {}
-
-  private get serialisedInProcess(): boolean {
-    return this.dataSource.options.type !== 'postgres';
+  ) {
+    this.sqliteQueue =
+      dataSource.options.type === 'postgres'
+        ? null
+        : new SqliteWriteQueue(
+            dataSource,
+            (manager) => HallCache.of(manager).committed(manager),
+            (commands) => metrics.commitGroup(commands),
+          );
   }
 
   onDayStart(handler: DayStartHandler): void {
@@ -65,7 +73,12 @@ export class BranchCommands {
     const seconds = () => (performance.now() - started) / 1000;
     let committed: { result: T; events: BranchEvent[]; notices: RoomNotice[] };
     try {
-      committed = await this.serialise(() => this.transaction((manager) => this.execute(manager, branchCode, work)));
+      committed = this.sqliteQueue
+        ? await this.sqliteQueue.command((manager) => this.execute(manager, branchCode, work))
+        : await committing(
+            (watched) => this.dataSource.transaction('READ COMMITTED', watched),
+            (manager) => this.execute(manager, branchCode, work),
+          );
     } catch (error) {
       this.metrics.commandFinished(seconds(), 'rolled-back');
       throw error;
@@ -86,7 +99,7 @@ export class BranchCommands {
    * waits its turn behind writes, so it never sees half of a command.
    */
   async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.serialisedInProcess) return this.serialise(() => work(this.dataSource.manager));
+    if (this.sqliteQueue) return this.sqliteQueue.alone(() => work(this.dataSource.manager));
     return committing((watched) => this.dataSource.transaction('REPEATABLE READ', watched), work);
   }
 
@@ -96,21 +109,10 @@ export class BranchCommands {
    * transaction holds the shared connection.
    */
   async runShared<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.serialise(() => this.transaction(work));
-  }
-
-  /** A write transaction: on PostgreSQL READ COMMITTED whatever the server's default (see execute). */
-  private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.serialisedInProcess
-      ? committing((watched) => this.dataSource.transaction(watched), work)
-      : committing((watched) => this.dataSource.transaction('READ COMMITTED', watched), work);
-  }
-
-  private serialise<T>(task: () => Promise<T>): Promise<T> {
-    if (!this.serialisedInProcess) return task();
-    const result = this.queueTail.then(task, task);
-    this.queueTail = result.catch(() => undefined);
-    return result;
+    if (this.sqliteQueue) {
+      return this.sqliteQueue.alone(() => committing((watched) => this.dataSource.transaction(watched), work));
+    }
+    return committing((watched) => this.dataSource.transaction('READ COMMITTED', watched), work);
   }
 
   private async execute<T>(
@@ -118,7 +120,7 @@ export class BranchCommands {
     branchCode: string,
     work: (tx: BranchTransaction) => Promise<T>,
   ): Promise<{ result: T; events: BranchEvent[]; notices: RoomNotice[] }> {
-    if (!this.serialisedInProcess) {
+    if (!this.sqliteQueue) {
       // First statement of the transaction, held until commit or rollback. The transaction is READ
       // COMMITTED, so every read below sees what the branch's previous command committed (a snapshot
       // taken before the wait, as under REPEATABLE READ, would miss it and reuse its seq and numbers).
@@ -181,8 +183,8 @@ export class BranchCommands {
 
 /**
  * Runs `work` in the transaction `begin` starts and, once that has committed, lets the hall cache hold what
- * the transaction read (hall/hall-cache.ts); nothing of a rolled-back transaction is kept. On SQLite this
- * happens before the next command of the queue starts.
+ * the transaction read (hall/hall-cache.ts); nothing of a rolled-back transaction is kept. On SQLite
+ * (SqliteWriteQueue does the same for commands) this happens before the next transaction of the queue.
  */
 async function committing<T>(
   begin: (watched: (manager: EntityManager) => Promise<T>) => Promise<T>,

@@ -64,6 +64,13 @@ export class Metrics implements OnModuleInit, OnModuleDestroy {
     registers: [this.registry],
   });
 
+  private readonly commitGroups = new Histogram({
+    name: 'lobbyflow_sqlite_commit_group_commands',
+    help: 'SQLite only: how many branch commands shared one commit (group commit under load; 1 when idle).',
+    buckets: [1, 2, 4, 8, 16],
+    registers: [this.registry],
+  });
+
   private readonly requests = new Histogram({
     name: 'lobbyflow_http_request_duration_seconds',
     help: 'Seconds to answer an HTTP request, by method, route pattern and status.',
@@ -90,6 +97,11 @@ export class Metrics implements OnModuleInit, OnModuleDestroy {
   /** A branch command ended (committed, or refused or failed and rolled back) after `seconds`. */
   commandFinished(seconds: number, outcome: 'committed' | 'rolled-back'): void {
     this.commands.observe({ command: currentContext()?.command ?? 'other', outcome }, seconds);
+  }
+
+  /** SQLite: a transaction of `commands` branch commands committed (or failed) as one. */
+  commitGroup(commands: number): void {
+    this.commitGroups.observe(commands);
   }
 
   requestFinished(method: string, route: string, status: number, seconds: number): void {
