@@ -39,6 +39,8 @@ export class HallFigures {
   private predicted: Map<string, number> | null = null;
   private forPrediction: PredictionTicket[] | null = null;
   private serving: PredictionCounter[] | null = null;
+  /** The waiting tickets by queue, sorted out once per figures (every queue's view and estimate uses them). */
+  private byQueue: Map<string, FigureTicket[]> | null = null;
   private readonly serviceMinutes = new Map<string, number>();
   private readonly newcomers = new Map<string, number>();
 
@@ -104,7 +106,7 @@ export class HallFigures {
 
   queueView(code: string): QueueView {
     const queue = this.config.queue(code);
-    const inQueue = this.waiting.filter((ticket) => ticket.queue === code);
+    const inQueue = this.waitingIn(code);
     const oldest = inQueue.reduce<Date | null>(
       (min, ticket) => (min === null || ticket.queuedAt < min ? ticket.queuedAt : min),
       null,
@@ -133,13 +135,25 @@ export class HallFigures {
   /** Where a waiting ticket stands; a ticket no longer waiting has nobody ahead and no wait. */
   position(ticket: Pick<TicketEntity, 'id' | 'number' | 'queue' | 'priority' | 'queuedAt' | 'status'>): Position {
     if (ticket.status !== 'waiting') return { ahead: 0, estimatedWaitMinutes: 0 };
-    const inQueue = this.waiting.filter((other) => other.queue === ticket.queue);
+    const inQueue = this.waitingIn(ticket.queue);
     const ahead = ticketsAhead(ticket, inQueue);
     const predicted = this.predictions().get(ticket.id);
     return {
       ahead,
       estimatedWaitMinutes: predicted !== undefined ? Math.round(predicted) : this.simpleEstimate(ticket.queue, ahead),
     };
+  }
+
+  private waitingIn(queue: string): FigureTicket[] {
+    if (!this.byQueue) {
+      this.byQueue = new Map();
+      for (const ticket of this.waiting) {
+        const list = this.byQueue.get(ticket.queue);
+        if (list) list.push(ticket);
+        else this.byQueue.set(ticket.queue, [ticket]);
+      }
+    }
+    return this.byQueue.get(queue) ?? [];
   }
 
   private predictions(): Map<string, number> {
@@ -160,7 +174,7 @@ export class HallFigures {
       expectedServiceMinutes: 0,
     };
     const predicted = this.predict([...this.predictionTickets(), newcomer]).get(NEWCOMER);
-    const inQueue = this.waiting.filter((ticket) => ticket.queue === queue).length;
+    const inQueue = this.waitingIn(queue).length;
     const estimate = predicted !== undefined ? Math.round(predicted) : this.simpleEstimate(queue, inQueue);
     this.newcomers.set(queue, estimate);
     return estimate;
@@ -220,7 +234,7 @@ export class HallFigures {
 
   /** The simple estimate, for a queue no open counter serves (LobbyFlow assumes one will open). */
   private simpleEstimate(queue: string, ahead: number): number {
-    const inQueue = this.waiting.filter((ticket) => ticket.queue === queue);
+    const inQueue = this.waitingIn(queue);
     const serviceMinutes =
       inQueue.length === 0
         ? 0
