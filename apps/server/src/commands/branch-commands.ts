@@ -170,15 +170,12 @@ export class BranchCommands {
         data: { businessDay: branch.businessDay, ...event.data } as Record<string, unknown>,
       }),
     );
-    // Independent writes sent together: one round trip to the database instead of two.
-    await Promise.all([
-      EntityRows.of(manager, BranchEventEntity).insert(manager, rows),
-      EntityRows.of(manager, BranchEntity).update(
-        manager,
-        { id: branch.id },
-        { lastSeq: branch.lastSeq + rows.length, businessDay: branch.businessDay },
-      ),
-    ]);
+    await EntityRows.of(manager, BranchEventEntity).insert(manager, rows);
+    await EntityRows.of(manager, BranchEntity).update(
+      manager,
+      { id: branch.id },
+      { lastSeq: branch.lastSeq + rows.length, businessDay: branch.businessDay },
+    );
     const events = rows.map((row) => toBranchEvent(branchCode, row));
     return { result, events, notices };
   }

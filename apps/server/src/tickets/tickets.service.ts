@@ -98,31 +98,29 @@ export class TicketsService implements OnModuleInit {
 
     return this.commands.run(branchCode, async (tx) => {
       const { manager, branch, now } = tx;
-      // Two independent reads sent together: one round trip to the database instead of two (issue #10).
-      const [seen, config] = await Promise.all([
+      if (idempotencyKey !== undefined) {
         // A key lives for the business day: kiosks retry within seconds, and yesterday's ticket is closed.
         // Almost every key is new: a plain indexed lookup first, the whole row only for a replay.
-        idempotencyKey === undefined
-          ? undefined
-          : plainQuery<{ id: string }>(
-              manager,
-              'SELECT "id" FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "idempotencyKey" = ?',
-              [branch.id, branch.businessDay, idempotencyKey],
-            ).then((rows) => rows[0]),
-        BranchConfig.load(manager, branch),
-      ]);
-      const earlier = seen ? await manager.findOneByOrFail(TicketEntity, { id: seen.id }) : null;
-      if (earlier) {
-        if (earlier.requestHash !== requestHash) {
-          throw new DomainError(
-            'IDEMPOTENCY_KEY_REUSED',
-            'This Idempotency-Key was already used for a different ticket request; use a new key for a new request.',
-          );
+        const [seen] = await plainQuery<{ id: string }>(
+          manager,
+          'SELECT "id" FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "idempotencyKey" = ?',
+          [branch.id, branch.businessDay, idempotencyKey],
+        );
+        const earlier = seen ? await manager.findOneByOrFail(TicketEntity, { id: seen.id }) : null;
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) {
+            throw new DomainError(
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was already used for a different ticket request; use a new key for a new request.',
+            );
+          }
+          const config = await BranchConfig.load(manager, branch);
+          const figures = await HallFigures.load(manager, config, now);
+          return { ticket: issuedView(earlier, config, figures), replayed: true };
         }
-        const figures = await HallFigures.load(manager, config, now);
-        return { ticket: issuedView(earlier, config, figures), replayed: true };
       }
 
+      const config = await BranchConfig.load(manager, branch);
       config.businessType(dto.businessType);
       const profile = customerHash
         ? await manager.findOne(CustomerProfileEntity, { where: { branchId: branch.id, idHash: customerHash } })
