@@ -29,7 +29,7 @@ describe('plain-SQL entity rows', () => {
     const manager = dataSource.manager;
     const rows = EntityRows.of(manager, TicketEntity);
     const viaTypeorm = await manager.findOneByOrFail(TicketEntity, { id: issued.id });
-    expect(await rows.findOne(manager, { id: issued.id })).toEqual(viaTypeorm);
+    expect(await rows.findOne({ id: issued.id })).toEqual(viaTypeorm);
     expect(viaTypeorm.amount).toBe(1234.5);
     expect(viaTypeorm.hasCard).toBe(true);
     expect(viaTypeorm.issuedAt).toBeInstanceOf(Date);
@@ -45,7 +45,7 @@ describe('plain-SQL entity rows', () => {
       calledAt: new Date('2026-11-24T01:02:03.456Z'),
       customer: { id: 'c1', masked: '6222 **** 0001', displayName: '王*', tier: 'gold' },
     });
-    await rows.insert(manager, [copy]);
+    await rows.insert([copy]);
     const readBack = await manager.findOneByOrFail(TicketEntity, { id: copy.id });
     expect({ ...readBack, rev: 0 }).toEqual({ ...copy, rev: 0 });
     // The revision is the database's own (migration HallRevisions), never the inserted row's.
@@ -54,20 +54,20 @@ describe('plain-SQL entity rows', () => {
 
   it('updates only the columns asked for, and finds by null', async () => {
     const manager = dataSource.manager;
-    const branch = await EntityRows.of(manager, BranchEntity).findOne(manager, { code: 'demo' });
+    const branch = await EntityRows.of(manager, BranchEntity).findOne({ code: 'demo' });
     expect(branch).toEqual(await manager.findOneByOrFail(BranchEntity, { code: 'demo' }));
     expect(branch).toBeInstanceOf(BranchEntity);
 
     const devices = await manager.find(DeviceEntity, { where: { branchId: branch!.id } });
     const device = devices[0];
     const rows = EntityRows.of(manager, DeviceEntity);
-    expect(await rows.findOne(manager, { keyHash: device.keyHash, revokedAt: null })).toEqual(device);
+    expect(await rows.findOne({ keyHash: device.keyHash, revokedAt: null })).toEqual(device);
     const revokedAt = new Date('2026-11-24T08:00:00.000Z');
-    await rows.update(manager, { id: device.id }, { revokedAt });
-    expect(await rows.findOne(manager, { keyHash: device.keyHash, revokedAt: null })).toBeNull();
+    await rows.update({ id: device.id }, { revokedAt });
+    expect(await rows.findOne({ keyHash: device.keyHash, revokedAt: null })).toBeNull();
     const revoked = await manager.findOneByOrFail(DeviceEntity, { id: device.id });
     expect(revoked).toEqual({ ...device, revokedAt });
-    await rows.update(manager, { id: device.id }, { revokedAt: null });
+    await rows.update({ id: device.id }, { revokedAt: null });
     expect(await manager.findOneByOrFail(DeviceEntity, { id: device.id })).toEqual(device);
   });
 
@@ -84,7 +84,7 @@ describe('plain-SQL entity rows', () => {
         data: { offset, text: '中文 "quoted"' },
       }),
     );
-    await EntityRows.of(manager, BranchEventEntity).insert(manager, events);
+    await EntityRows.of(manager, BranchEventEntity).insert(events);
     const stored = await manager.find(BranchEventEntity, {
       where: { branchId: branch.id, type: 'test.event' },
       order: { seq: 'ASC' },
@@ -96,7 +96,7 @@ describe('plain-SQL entity rows', () => {
   it('refuses a statement without a filter or on an unknown column', async () => {
     const manager = dataSource.manager;
     const rows = EntityRows.of(manager, BranchEntity);
-    await expect(rows.findOne(manager, {})).rejects.toThrow(/without a filter/);
-    await expect(rows.findOne(manager, { nope: 'x' } as never)).rejects.toThrow(/no column "nope"/);
+    await expect(rows.findOne({})).rejects.toThrow(/without a filter/);
+    await expect(rows.findOne({ nope: 'x' } as never)).rejects.toThrow(/no column "nope"/);
   });
 });

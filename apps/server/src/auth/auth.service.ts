@@ -172,7 +172,7 @@ export class AuthService {
   }
 
   private async resolveDevice(key: string): Promise<Principal> {
-    const device = await EntityRows.of(this.devices.manager, DeviceEntity).findOne(this.devices.manager, {
+    const device = await EntityRows.of(this.devices.manager, DeviceEntity).findOne({
       keyHash: sha256(key),
       revokedAt: null,
     });

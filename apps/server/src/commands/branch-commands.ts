@@ -13,6 +13,7 @@ import { Metrics } from '../observability/metrics';
 import { currentContext } from '../observability/request-context';
 import { HallCache } from '../hall/hall-cache';
 import { EventBus, type RoomNotice } from './event-bus';
+import { committing } from './committing';
 import { SqliteWriteQueue } from './sqlite-write-queue';
 import { toBranchEvent } from './event-log';
 
@@ -56,11 +57,7 @@ export class BranchCommands {
     this.sqliteQueue =
       dataSource.options.type === 'postgres'
         ? null
-        : new SqliteWriteQueue(
-            dataSource,
-            (manager) => HallCache.of(manager).committed(manager),
-            (commands) => metrics.commitGroup(commands),
-          );
+        : new SqliteWriteQueue(dataSource, holdCommitted, (commands) => metrics.commitGroup(commands));
   }
 
   onDayStart(handler: DayStartHandler): void {
@@ -75,10 +72,7 @@ export class BranchCommands {
     try {
       committed = this.sqliteQueue
         ? await this.sqliteQueue.command((manager) => this.execute(manager, branchCode, work))
-        : await committing(
-            (watched) => this.dataSource.transaction('READ COMMITTED', watched),
-            (manager) => this.execute(manager, branchCode, work),
-          );
+        : await this.postgresTransaction((manager) => this.execute(manager, branchCode, work));
     } catch (error) {
       this.metrics.commandFinished(seconds(), 'rolled-back');
       throw error;
@@ -100,7 +94,7 @@ export class BranchCommands {
    */
   async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.sqliteQueue) return this.sqliteQueue.alone(() => work(this.dataSource.manager));
-    return committing((watched) => this.dataSource.transaction('REPEATABLE READ', watched), work);
+    return committing((watched) => this.dataSource.transaction('REPEATABLE READ', watched), work, holdCommitted);
   }
 
   /**
@@ -110,9 +104,16 @@ export class BranchCommands {
    */
   async runShared<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.sqliteQueue) {
-      return this.sqliteQueue.alone(() => committing((watched) => this.dataSource.transaction(watched), work));
+      return this.sqliteQueue.alone(() =>
+        committing((watched) => this.dataSource.transaction(watched), work, holdCommitted),
+      );
     }
-    return committing((watched) => this.dataSource.transaction('READ COMMITTED', watched), work);
+    return this.postgresTransaction(work);
+  }
+
+  /** A write transaction on PostgreSQL: READ COMMITTED whatever the server's default (see execute). */
+  private postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return committing((watched) => this.dataSource.transaction('READ COMMITTED', watched), work, holdCommitted);
   }
 
   private async execute<T>(
@@ -132,7 +133,7 @@ export class BranchCommands {
     if (currentContext()?.callerGone?.()) {
       throw new DomainError('CALLER_GONE', 'The caller closed the connection before the command could run.');
     }
-    const branch = await EntityRows.of(manager, BranchEntity).findOne(manager, { code: branchCode });
+    const branch = await EntityRows.of(manager, BranchEntity).findOne({ code: branchCode });
     if (!branch) {
       throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
     }
@@ -170,9 +171,8 @@ export class BranchCommands {
         data: { businessDay: branch.businessDay, ...event.data } as Record<string, unknown>,
       }),
     );
-    await EntityRows.of(manager, BranchEventEntity).insert(manager, rows);
+    await EntityRows.of(manager, BranchEventEntity).insert(rows);
     await EntityRows.of(manager, BranchEntity).update(
-      manager,
       { id: branch.id },
       { lastSeq: branch.lastSeq + rows.length, businessDay: branch.businessDay },
     );
@@ -181,22 +181,9 @@ export class BranchCommands {
   }
 }
 
-/**
- * Runs `work` in the transaction `begin` starts and, once that has committed, lets the hall cache hold what
- * the transaction read (hall/hall-cache.ts); nothing of a rolled-back transaction is kept. On SQLite
- * (SqliteWriteQueue does the same for commands) this happens before the next transaction of the queue.
- */
-async function committing<T>(
-  begin: (watched: (manager: EntityManager) => Promise<T>) => Promise<T>,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  let used: EntityManager | undefined;
-  const result = await begin((manager) => {
-    used = manager;
-    return work(manager);
-  });
-  if (used) HallCache.of(used).committed(used);
-  return result;
+/** After a commit: the hall cache holds what the transaction read (hall/hall-cache.ts). */
+function holdCommitted(manager: EntityManager): void {
+  HallCache.of(manager).committed(manager);
 }
 
 /** A stable 63-bit key per branch for PostgreSQL advisory locks. */

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { plainQuery } from '../database/plain-sql';
+import { committing } from './committing';
 
 /** At most this many commands share one transaction: a long group would hold back its first caller. */
 export const MAX_GROUP = 16;
@@ -90,14 +91,15 @@ export class SqliteWriteQueue {
   }
 
   private async runLone(entry: Entry): Promise<void> {
-    let used: EntityManager | undefined;
+    const work = entry.command as (manager: EntityManager) => Promise<unknown>;
     try {
-      const result = await this.dataSource.transaction((manager) => {
-        used = manager;
-        return entry.inCallerContext(() => (entry.command as (manager: EntityManager) => Promise<unknown>)(manager));
-      });
-      if (used) this.afterCommit(used);
-      entry.resolve(result);
+      entry.resolve(
+        await committing(
+          (watched) => this.dataSource.transaction(watched),
+          (manager) => entry.inCallerContext(() => work(manager)),
+          this.afterCommit,
+        ),
+      );
     } catch (error) {
       entry.reject(error);
     }

@@ -8,84 +8,125 @@ export type RowFilter<E> = { [K in keyof E]?: E[K] | null };
 
 /**
  * Whole-row reads and writes of one entity in plain SQL, for the few rows every command reads or writes
- * (the branch, its events, the ticket, the caller's device): TypeORM builds each statement again on every
- * call, which costs more than the statement itself (issue #10). Here a statement is built once per shape
- * from TypeORM's own metadata, and every value still goes through TypeORM's driver both ways (column
- * transformers, JSON, booleans, engine quirks), so a row reads and writes exactly as through the
- * EntityManager. There are no entity listeners or subscribers in LobbyFlow for these calls to skip.
+ * (the branch, its events, the ticket, the caller's device, the hall cache's changed tickets): TypeORM
+ * builds each statement again on every call, which costs more than the statement itself (issue #10). Here a
+ * statement is built once per shape from TypeORM's own metadata, and every value still goes through
+ * TypeORM's driver both ways (column transformers, JSON, booleans, engine quirks), so a row reads and
+ * writes exactly as through the EntityManager. There are no entity listeners or subscribers in LobbyFlow
+ * for these calls to skip.
  */
 export class EntityRows<E extends ObjectLiteral> {
-  private readonly statements = new Map<string, string>();
-  private readonly byProperty: Map<string, ColumnMetadata>;
+  private constructor(
+    private readonly manager: EntityManager,
+    private readonly shape: EntityShape,
+  ) {}
 
-  private constructor(private readonly metadata: EntityMetadata) {
-    this.byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
-  }
-
-  /** The rows of `entity` on the data source of `manager` (one instance per data source and entity). */
+  /** The rows of `entity`, read and written through `manager` (its transaction, if it has one). */
   static of<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>): EntityRows<E> {
-    let perEntity = registry.get(manager.connection);
+    let perEntity = shapes.get(manager.connection);
     if (!perEntity) {
       perEntity = new Map();
-      registry.set(manager.connection, perEntity);
+      shapes.set(manager.connection, perEntity);
     }
-    let rows = perEntity.get(entity);
-    if (!rows) {
-      rows = new EntityRows<E>(manager.connection.getMetadata(entity));
-      perEntity.set(entity, rows);
+    let shape = perEntity.get(entity);
+    if (!shape) {
+      shape = new EntityShape(manager.connection.getMetadata(entity));
+      perEntity.set(entity, shape);
     }
-    return rows as EntityRows<E>;
+    return new EntityRows<E>(manager, shape);
   }
 
   /** The first row matching `where` (every column), or null. */
-  async findOne(manager: EntityManager, where: RowFilter<E>): Promise<E | null> {
-    const filter = this.filter(where);
-    const sql = this.statement(`select:${filter.key}`, () => {
-      const columns = this.metadata.columns.map((column) => quote(column.databaseName)).join(', ');
-      return `SELECT ${columns} FROM ${quote(this.metadata.tableName)} WHERE ${filter.sql} LIMIT 1`;
+  async findOne(where: RowFilter<E>): Promise<E | null> {
+    const filter = this.shape.filter(where);
+    const sql = this.shape.statement(`select:${filter.key}`, () => {
+      const columns = this.shape.columns.map((column) => quote(column.databaseName)).join(', ');
+      return `SELECT ${columns} FROM ${this.shape.table} WHERE ${filter.sql} LIMIT 1`;
     });
-    const [raw] = await plainQuery<Record<string, unknown>>(manager, sql, filter.values);
+    const [raw] = await plainQuery<Record<string, unknown>>(this.manager, sql, filter.values);
     return raw ? this.hydrate(raw) : null;
   }
 
-  /** Inserts whole rows in one statement: every column with a value (the rest take their defaults). */
-  async insert(manager: EntityManager, rows: E[]): Promise<void> {
+  /** Inserts rows in one statement: every column with a value (the rest take their defaults). */
+  async insert(rows: E[]): Promise<void> {
     if (rows.length === 0) return;
-    const columns = this.metadata.columns.filter(
-      (column) => column.isInsert && column.getEntityValue(rows[0]) !== undefined,
-    );
-    const key = `insert:${rows.length}:${columns.map((column) => column.propertyName).join(',')}`;
-    const sql = this.statement(key, () => {
+    const shapes = rows.map((row) => this.shape.insertColumns(row));
+    const { key, columns } = shapes[0];
+    if (shapes.some((other) => other.key !== key)) {
+      throw new Error(`EntityRows.insert: the rows of ${this.shape.table} set different columns`);
+    }
+    const sql = this.shape.statement(`insert:${rows.length}:${key}`, () => {
       const names = columns.map((column) => quote(column.databaseName)).join(', ');
       const tuple = `(${columns.map(() => '?').join(', ')})`;
-      return `INSERT INTO ${quote(this.metadata.tableName)} (${names}) VALUES ${rows.map(() => tuple).join(', ')}`;
+      return `INSERT INTO ${this.shape.table} (${names}) VALUES ${rows.map(() => tuple).join(', ')}`;
     });
-    const values = rows.flatMap((row) => {
-      const defined = this.metadata.columns.filter(
-        (column) => column.isInsert && column.getEntityValue(row) !== undefined,
-      );
-      if (defined.length !== columns.length) {
-        throw new Error(`EntityRows.insert: the rows of ${this.metadata.tableName} set different columns`);
-      }
-      return columns.map((column) => this.persistent(column, column.getEntityValue(row)));
-    });
-    await plainQuery(manager, sql, values);
+    const values = rows.flatMap((row) =>
+      columns.map((column) => this.shape.persistent(column, column.getEntityValue(row))),
+    );
+    await plainQuery(this.manager, sql, values);
   }
 
   /** Sets `changes` on the rows matching `where`. */
-  async update(manager: EntityManager, where: RowFilter<E>, changes: Partial<E>): Promise<void> {
-    const set = Object.keys(changes).map((property) => this.column(property));
-    const filter = this.filter(where);
+  async update(where: RowFilter<E>, changes: Partial<E>): Promise<void> {
+    const set = Object.keys(changes).map((property) => this.shape.column(property));
+    const filter = this.shape.filter(where);
     const key = `update:${set.map((column) => column.propertyName).join(',')}:${filter.key}`;
-    const sql = this.statement(key, () => {
+    const sql = this.shape.statement(key, () => {
       const assignments = set.map((column) => `${quote(column.databaseName)} = ?`).join(', ');
-      return `UPDATE ${quote(this.metadata.tableName)} SET ${assignments} WHERE ${filter.sql}`;
+      return `UPDATE ${this.shape.table} SET ${assignments} WHERE ${filter.sql}`;
     });
-    const values = set.map((column) => this.persistent(column, changes[column.propertyName as keyof E]));
-    await plainQuery(manager, sql, [...values, ...filter.values]);
+    const values = set.map((column) => this.shape.persistent(column, changes[column.propertyName as keyof E]));
+    await plainQuery(this.manager, sql, [...values, ...filter.values]);
   }
 
-  private filter(where: RowFilter<E>): { key: string; sql: string; values: unknown[] } {
+  /** An entity from a row as the driver returns it: the columns the row carries, converted as TypeORM does. */
+  hydrate(raw: Record<string, unknown>): E {
+    const entity = this.shape.metadata.create() as E;
+    for (const column of this.shape.columns) {
+      if (!(column.databaseName in raw)) continue;
+      const value = this.shape.metadata.connection.driver.prepareHydratedValue(raw[column.databaseName], column);
+      column.setEntityValue(entity, value);
+    }
+    return entity;
+  }
+}
+
+/** What EntityRows builds once per data source and entity: the columns and the statements made so far. */
+class EntityShape {
+  readonly columns: ColumnMetadata[];
+  readonly table: string;
+  private readonly statements = new Map<string, string>();
+  private readonly byProperty: Map<string, ColumnMetadata>;
+
+  constructor(readonly metadata: EntityMetadata) {
+    this.columns = metadata.columns;
+    this.table = quote(metadata.tableName);
+    this.byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
+  }
+
+  /** The statement for `key`, built once. */
+  statement(key: string, build: () => string): string {
+    let sql = this.statements.get(key);
+    if (sql === undefined) {
+      sql = build();
+      this.statements.set(key, sql);
+    }
+    return sql;
+  }
+
+  column(property: string): ColumnMetadata {
+    const column = this.byProperty.get(property);
+    if (!column) throw new Error(`EntityRows: ${this.metadata.tableName} has no column "${property}"`);
+    return column;
+  }
+
+  /** The columns a row inserts (those with a value), and a key naming them. */
+  insertColumns(row: ObjectLiteral): { key: string; columns: ColumnMetadata[] } {
+    const columns = this.columns.filter((column) => column.isInsert && column.getEntityValue(row) !== undefined);
+    return { key: columns.map((column) => column.propertyName).join(','), columns };
+  }
+
+  filter(where: ObjectLiteral): { key: string; sql: string; values: unknown[] } {
     const parts = Object.entries(where).map(([property, value]) => ({ column: this.column(property), value }));
     if (parts.length === 0) throw new Error(`EntityRows: a statement on ${this.metadata.tableName} without a filter`);
     return {
@@ -97,36 +138,11 @@ export class EntityRows<E extends ObjectLiteral> {
     };
   }
 
-  /** The statement for `key`, built once. */
-  private statement(key: string, build: () => string): string {
-    let sql = this.statements.get(key);
-    if (sql === undefined) {
-      sql = build();
-      this.statements.set(key, sql);
-    }
-    return sql;
-  }
-
-  private column(property: string): ColumnMetadata {
-    const column = this.byProperty.get(property);
-    if (!column) throw new Error(`EntityRows: ${this.metadata.tableName} has no column "${property}"`);
-    return column;
-  }
-
-  private persistent(column: ColumnMetadata, value: unknown): unknown {
+  persistent(column: ColumnMetadata, value: unknown): unknown {
     return this.metadata.connection.driver.preparePersistentValue(value, column);
-  }
-
-  private hydrate(raw: Record<string, unknown>): E {
-    const entity = this.metadata.create() as E;
-    for (const column of this.metadata.columns) {
-      const value = this.metadata.connection.driver.prepareHydratedValue(raw[column.databaseName], column);
-      column.setEntityValue(entity, value);
-    }
-    return entity;
   }
 }
 
-const registry = new WeakMap<object, Map<EntityTarget<ObjectLiteral>, EntityRows<ObjectLiteral>>>();
+const shapes = new WeakMap<object, Map<EntityTarget<ObjectLiteral>, EntityShape>>();
 
 const quote = (name: string) => `"${name}"`;

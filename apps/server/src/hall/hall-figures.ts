@@ -15,6 +15,7 @@ import type { BranchConfig } from '../branches/branch-config';
 import { isSeatHeld } from '../counters/seats';
 import type { BranchEntity } from '../branches/branch.entity';
 import { BranchEventEntity } from '../events/branch-event.entity';
+import { EntityRows } from '../database/entity-rows';
 import { plainQuery } from '../database/plain-sql';
 import { assertSameAsRead, FIGURE_COLUMNS, type FigureTicket, HallCache, inFigures } from './hall-cache';
 import { TicketEntity } from '../tickets/ticket.entity';
@@ -257,40 +258,21 @@ async function readOpenTickets(manager: EntityManager, branch: BranchEntity, sin
 
 /**
  * The branch's tickets of its day written after revision `rev` (ticket.rev, set by a trigger): every
- * command reads this, so it is plain SQL, mapped here (the e2e suites compare it with TypeORM's full read).
+ * command reads this, so it is plain SQL (the e2e suites compare the result with TypeORM's full read).
  */
 async function readChangedTickets(manager: EntityManager, branch: BranchEntity, rev: number): Promise<FigureTicket[]> {
-  const rows = await plainQuery<ChangedRow>(
+  const rows = await plainQuery<Record<string, unknown>>(
     manager,
     `SELECT ${FIGURE_SQL_COLUMNS} FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "rev" > ?`,
     [branch.id, branch.businessDay, rev],
   );
-  return rows.map((row) => ({
-    ...row,
-    queuedAt: new Date(Number(row.queuedAt)),
-    holdUntil: instant(row.holdUntil),
-    calledAt: instant(row.calledAt),
-    finishedAt: instant(row.finishedAt),
-    rev: Number(row.rev),
-  }));
+  const tickets = EntityRows.of(manager, TicketEntity);
+  return rows.map((row) => tickets.hydrate(row));
 }
 
 const FIGURE_SQL_COLUMNS = Object.keys(FIGURE_COLUMNS)
   .map((column) => `"${column}"`)
   .join(', ');
-
-/** A changed ticket as the driver returns it: instants as epoch milliseconds (strings on PostgreSQL). */
-type ChangedRow = Omit<FigureTicket, 'queuedAt' | 'holdUntil' | 'calledAt' | 'finishedAt' | 'rev'> & {
-  queuedAt: number | string;
-  holdUntil: number | string | null;
-  calledAt: number | string | null;
-  finishedAt: number | string | null;
-  rev: number | string;
-};
-
-function instant(value: number | string | null): Date | null {
-  return value === null ? null : new Date(Number(value));
-}
 
 /** The figures' view of a set of tickets, for comparing the cache with a full read (revisions aside). */
 function figureState(tickets: Iterable<FigureTicket>, since: Date): Record<string, Omit<FigureTicket, 'rev'>> {

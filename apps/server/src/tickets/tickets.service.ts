@@ -190,7 +190,7 @@ export class TicketsService implements OnModuleInit {
         idempotencyKey: idempotencyKey ?? null,
         requestHash: idempotencyKey !== undefined ? requestHash : null,
       });
-      await EntityRows.of(manager, TicketEntity).insert(manager, [ticket]);
+      await EntityRows.of(manager, TicketEntity).insert([ticket]);
       if (adviceOutcome) {
         await this.recordAdvice(tx, dto.businessType, adviceOutcome, ticket.id);
       }
