@@ -74,6 +74,33 @@ describe('SqliteWriteQueue', () => {
     expect(committed).toHaveLength(3);
   });
 
+  it("rolls back only a failing command's own writes, wherever it stands in the group", async () => {
+    const failing = (first: number) => async (manager: EntityManager) => {
+      await insert(first)(manager);
+      await insert(first + 1)(manager);
+      throw new Error('refused after writing twice');
+    };
+    const outcomes = await Promise.allSettled([
+      queue.command(insert(1)),
+      // A group of five: failures first, in the middle and last, each after savepoints left open before it.
+      queue.command(failing(10)),
+      queue.command(insert(2)),
+      queue.command(failing(20)),
+      queue.command(insert(3)),
+      queue.command(failing(30)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+    ]);
+    expect(await ids()).toEqual([1, 2, 3]);
+    expect(groups).toEqual([1, 5]);
+  });
+
   it('fails every command of a group whose commit fails, and keeps none of their writes', async () => {
     const outcomes = await Promise.allSettled([
       queue.command(insert(1)),

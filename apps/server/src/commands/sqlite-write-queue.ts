@@ -114,16 +114,17 @@ export class SqliteWriteQueue {
       for (const entry of group) {
         // Each command gets its own manager on the shared transaction: the hall cache stages per manager.
         const manager = this.dataSource.createEntityManager(runner);
+        // Savepoints are not released one by one: the commit releases them all, and ROLLBACK TO goes back
+        // to the latest one of that name, this command's. One statement (one trip to SQLite's worker
+        // thread) less per command, on the one connection every command waits for.
         await plainQuery(manager, 'SAVEPOINT "lobbyflow_command"', []);
         try {
           const work = entry.command as (manager: EntityManager) => Promise<unknown>;
           const result = await entry.inCallerContext(() => work(manager));
-          await plainQuery(manager, 'RELEASE "lobbyflow_command"', []);
           done.push({ entry, manager, result });
         } catch (error) {
           // If even this fails, the transaction is broken: the outer catch fails the whole group.
           await plainQuery(manager, 'ROLLBACK TO "lobbyflow_command"', []);
-          await plainQuery(manager, 'RELEASE "lobbyflow_command"', []);
           failed.push({ entry, error });
         }
       }
