@@ -137,6 +137,7 @@ export class BranchCommands {
     if (!branch) {
       throw new DomainError('BRANCH_NOT_FOUND', `There is no branch with code "${branchCode}".`);
     }
+    HallCache.of(manager).branchRead(manager, branch);
     const now = this.clock.now();
     const pending: { type: BranchEventType; data: object }[] = [];
     const notices: RoomNotice[] = [];

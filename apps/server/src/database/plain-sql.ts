@@ -20,6 +20,16 @@ export async function plainQuery<T>(manager: EntityManager, sql: string, paramet
   return (await manager.query(sql, parameters)) as T[];
 }
 
+/**
+ * SQLite: how many statements that may write have been sent on the connection so far (see
+ * SqliteConnection.writes); two equal marks mean nothing was written in between. Null on PostgreSQL, where
+ * other connections write too: there a reader must read again.
+ */
+export function writeMark(manager: EntityManager): number | null {
+  const connection = (manager.connection.driver as { databaseConnection?: unknown }).databaseConnection;
+  return connection instanceof SqliteConnection ? connection.writes : null;
+}
+
 function numbered(sql: string): string {
   let text = numberedStatements.get(sql);
   if (text === undefined) {

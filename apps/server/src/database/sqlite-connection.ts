@@ -11,9 +11,20 @@ import sqlite3 from 'sqlite3';
  */
 export class SqliteConnection extends sqlite3.Database {
   private readonly prepared = new Map<string, Promise<sqlite3.Statement>>();
+  private writeCount = 0;
+
+  /**
+   * How many statements that may write (anything but a SELECT) have been sent on this connection: a
+   * command that read a row and sees the same count later knows nothing has changed that row since, without
+   * reading it again (the hall cache's configuration revision, hall/hall-cache.ts).
+   */
+  get writes(): number {
+    return this.writeCount;
+  }
 
   /** Runs `sql` (one statement, `?` placeholders) with a statement kept from earlier runs; its rows. */
   async allPrepared<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    this.note(sql);
     const statement = await this.statement(sql);
     return new Promise<T[]>((resolve, reject) => {
       const done = (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows));
@@ -21,6 +32,27 @@ export class SqliteConnection extends sqlite3.Database {
       if (parameters.length > 0) statement.all(parameters, done);
       else statement.all(done);
     });
+  }
+
+  // TypeORM sends its own statements through these (run for INSERT, UPDATE and DELETE, all for the rest).
+  override run(sql: string, ...parameters: unknown[]): this {
+    this.note(sql);
+    return super.run(sql, ...parameters);
+  }
+
+  override all(sql: string, ...parameters: unknown[]): this {
+    this.note(sql);
+    return super.all(sql, ...parameters);
+  }
+
+  override get(sql: string, ...parameters: unknown[]): this {
+    this.note(sql);
+    return super.get(sql, ...parameters);
+  }
+
+  override exec(sql: string, callback?: (this: sqlite3.Statement, error: Error | null) => void): this {
+    this.note(sql);
+    return super.exec(sql, callback);
   }
 
   override close(callback?: (error: Error | null) => void): void {
@@ -35,6 +67,11 @@ export class SqliteConnection extends sqlite3.Database {
         ),
       )
       .then(() => super.close(callback));
+  }
+
+  /** Counts a statement that may write; a SELECT (the usual read) does not count. */
+  private note(sql: string): void {
+    if (!READ.test(sql)) this.writeCount += 1;
   }
 
   private statement(sql: string): Promise<sqlite3.Statement> {
@@ -52,6 +89,9 @@ export class SqliteConnection extends sqlite3.Database {
     return statement;
   }
 }
+
+/** A statement that only reads: it starts with SELECT (a CTE, a PRAGMA or anything else counts as a write). */
+const READ = /^\s*SELECT\s/i;
 
 /**
  * The sqlite3 module as TypeORM's `driver` option: connections are SqliteConnections, and without verbose

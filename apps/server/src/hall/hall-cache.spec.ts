@@ -69,6 +69,32 @@ describe('HallCache', () => {
     expect(cache.tickets(branch(5), since)).not.toBeNull();
   });
 
+  it('drops finished tickets too old for the figures in one sweep, once the oldest is ten minutes past', () => {
+    const cache = HallCache.of(outside);
+    cache.clear();
+    const finished = (id: string, rev: number, at: string): FigureTicket => ({
+      ...ticket(id, rev, 'done'),
+      calledAt: new Date('2026-11-24T01:00:00Z'),
+      finishedAt: new Date(at),
+    });
+    const day = new Date('2026-11-24T01:00:00Z');
+    cache.advance(
+      outside,
+      branch(3),
+      null,
+      [finished('d1', 1, '2026-11-24T01:05:00Z'), finished('d2', 2, '2026-11-24T01:20:00Z'), ticket('w1', 3)],
+      day,
+    );
+    // d1 finished 5 minutes before the window moved on: still held, the figures skip it.
+    const fiveLater = new Date('2026-11-24T01:10:00Z');
+    let held = cache.advance(outside, branch(3), cache.tickets(branch(3), day), [ticket('w2', 4)], fiveLater);
+    expect([...held.keys()].sort()).toEqual(['d1', 'd2', 'w1', 'w2']);
+    // Ten minutes past it, the sweep drops d1 and keeps d2, finished after the window's start.
+    const later = new Date('2026-11-24T01:16:00Z');
+    held = cache.advance(outside, branch(4), cache.tickets(branch(4), fiveLater), [ticket('w3', 5)], later);
+    expect([...held.keys()].sort()).toEqual(['d2', 'w1', 'w2', 'w3']);
+  });
+
   it('gives figures but holds nothing for a branch row read without its revision', () => {
     const cache = HallCache.of(outside);
     cache.clear();

@@ -3,8 +3,9 @@ import type { BranchEntity } from '../branches/branch.entity';
 import type { BusinessTypeEntity } from '../branches/business-type.entity';
 import type { QueueEntity } from '../branches/queue.entity';
 import type { CounterEntity } from '../counters/counter.entity';
-import { plainQuery } from '../database/plain-sql';
+import { plainQuery, writeMark } from '../database/plain-sql';
 import type { TicketEntity } from '../tickets/ticket.entity';
+import { TicketSet } from './ticket-set';
 
 /**
  * What a server keeps of each branch between commands (issue #10): the configuration rows and the open
@@ -50,9 +51,14 @@ interface HeldTickets {
   businessDay: string;
   /** Every ticket write of the branch up to this revision is reflected in `tickets`. */
   rev: number;
-  /** Open tickets of the day and those finished since `doneSince` (service-time samples), by id. */
-  tickets: ReadonlyMap<string, FigureTicket>;
+  /**
+   * Open tickets of the day and those finished since `doneSince` (service-time samples; some finished a
+   * little earlier may still be there until a sweep, see PRUNE_AFTER_MS), by id.
+   */
+  tickets: TicketSet;
   doneSince: Date;
+  /** When the earliest finished ticket held finished (null: none held); older ones go in a sweep. */
+  oldestDoneMs: number | null;
 }
 
 interface HeldConfig {
@@ -66,6 +72,16 @@ interface HeldBranch {
 }
 
 const OPEN = new Set<string>(['waiting', 'called', 'serving']);
+
+/** How long finished tickets too old for the figures may stay held before a sweep drops them. */
+const PRUNE_AFTER_MS = 10 * 60_000;
+
+/** The earlier of `oldestMs` and the finishing time of `ticket`, if it is finished. */
+function earlierDone(oldestMs: number | null, ticket: Pick<FigureTicket, 'status' | 'finishedAt'>): number | null {
+  if (ticket.status !== 'done' || ticket.finishedAt === null) return oldestMs;
+  const finishedMs = ticket.finishedAt.getTime();
+  return oldestMs === null || finishedMs < oldestMs ? finishedMs : oldestMs;
+}
 
 /** Whether the figures keep this ticket: open, or finished (a service-time sample until it is too old). */
 function keepsTicket(ticket: Pick<FigureTicket, 'status'>): boolean {
@@ -88,6 +104,8 @@ export class HallCache {
   private readonly branches = new Map<string, HeldBranch>();
   /** What open transactions read, held once they commit (`committed`), dropped if they do not. */
   private readonly staged = new WeakMap<EntityManager, Array<() => void>>();
+  /** Branch rows read inside a transaction, with the connection's write mark at the read (SQLite). */
+  private readonly branchReads = new WeakMap<BranchEntity, number>();
 
   static of(manager: EntityManager): HallCache {
     let cache = caches.get(manager.connection);
@@ -119,12 +137,23 @@ export class HallCache {
   }
 
   /**
+   * A command has just read its branch row in its transaction (BranchCommands): until something is written,
+   * the revisions in that row are current.
+   */
+  branchRead(manager: EntityManager, branch: BranchEntity): void {
+    const mark = writeMark(manager);
+    if (mark !== null) this.branchReads.set(branch, mark);
+  }
+
+  /**
    * The branch's configuration revision as this transaction sees it now, and the held rows of that revision
    * (copies the caller may change), or null rows when they must be read. Inside a write transaction the
-   * revision is read again: the transaction may have changed a counter since it read the branch row.
+   * revision is read again if anything was written since the branch row was read: the transaction may have
+   * changed a counter (on SQLite that is known without asking; on PostgreSQL it is read again each time).
    */
   async config(manager: EntityManager, branch: BranchEntity): Promise<{ rev: number | null; rows: ConfigRows | null }> {
-    const rev = inTransaction(manager) ? await currentConfigRev(manager, branch.id) : (branch.configRev ?? null);
+    const current = !inTransaction(manager) || this.branchReads.get(branch) === writeMark(manager);
+    const rev = current ? (branch.configRev ?? null) : await currentConfigRev(manager, branch.id);
     const held = this.branches.get(branch.id)?.config;
     return { rev, rows: held && rev !== null && held.rev === rev ? copyRows(held.rows) : null };
   }
@@ -163,23 +192,35 @@ export class HallCache {
     base: HeldTickets | null,
     rows: FigureTicket[],
     doneSince: Date,
-  ): ReadonlyMap<string, FigureTicket> {
+  ): TicketSet {
     if (base && rows.length === 0) return base.tickets;
     // A branch row read without its revision (a partial select) gives figures but nothing to hold.
     let rev = base ? base.rev : branch.ticketRev;
     const holdable = typeof rev === 'number' && Number.isFinite(rev);
     const keepDoneSince = base && base.doneSince > doneSince ? base.doneSince : doneSince;
-    const tickets = new Map<string, FigureTicket>();
-    for (const [id, ticket] of base?.tickets ?? []) {
-      if (inFigures(ticket, keepDoneSince)) tickets.set(id, ticket);
+    // The held set itself stays as it is until this transaction commits (TicketSet). Tickets finished before
+    // `keepDoneSince` go in one sweep once the oldest of them is PRUNE_AFTER_MS past it: the figures skip
+    // them anyway, and a sweep goes through every ticket.
+    let tickets = base?.tickets ?? TicketSet.of([]);
+    let oldestDoneMs = base?.oldestDoneMs ?? null;
+    if (oldestDoneMs !== null && oldestDoneMs < keepDoneSince.getTime() - PRUNE_AFTER_MS) {
+      tickets = tickets.filter((ticket) => inFigures(ticket, keepDoneSince));
+      oldestDoneMs = null;
+      tickets.forEach((ticket) => (oldestDoneMs = earlierDone(oldestDoneMs, ticket)));
     }
+    tickets = tickets.with(rows.map((row) => [row.id, keepsTicket(row) ? row : null]));
     for (const row of rows) {
-      if (keepsTicket(row)) tickets.set(row.id, row);
-      else tickets.delete(row.id);
+      if (keepsTicket(row)) oldestDoneMs = earlierDone(oldestDoneMs, row);
       rev = Math.max(rev, row.rev);
     }
     if (holdable) {
-      const held: HeldTickets = { businessDay: branch.businessDay, rev, tickets, doneSince: keepDoneSince };
+      const held: HeldTickets = {
+        businessDay: branch.businessDay,
+        rev,
+        tickets,
+        doneSince: keepDoneSince,
+        oldestDoneMs,
+      };
       this.hold(manager, () => {
         const entry = this.entry(branch.id);
         const current = entry.tickets;

@@ -26,6 +26,15 @@ export interface Position {
   estimatedWaitMinutes: number;
 }
 
+/** A queue's waiting tickets, the earliest time one of them queued, and their typical service minutes summed. */
+interface QueueWaiting {
+  tickets: FigureTicket[];
+  oldestMs: number | null;
+  typicalMinutes: number;
+}
+
+const NOBODY_WAITING: QueueWaiting = Object.freeze({ tickets: [], oldestMs: null, typicalMinutes: 0 });
+
 /** The id of the customer who would take a ticket now, in a queue's estimate. */
 const NEWCOMER = '(newcomer)';
 
@@ -41,7 +50,7 @@ export class HallFigures {
   private forPrediction: PredictionTicket[] | null = null;
   private serving: PredictionCounter[] | null = null;
   /** The waiting tickets by queue, sorted out once per figures (every queue's view and estimate uses them). */
-  private byQueue: Map<string, FigureTicket[]> | null = null;
+  private byQueue: Map<string, QueueWaiting> | null = null;
   private readonly serviceMinutes = new Map<string, number>();
   private readonly newcomers = new Map<string, number>();
 
@@ -78,7 +87,7 @@ export class HallFigures {
     const waiting: FigureTicket[] = [];
     const atCounters: FigureTicket[] = [];
     const samples: ServiceSample[] = [];
-    for (const ticket of current.values()) {
+    current.forEach((ticket) => {
       if (ticket.status === 'waiting') waiting.push(ticket);
       else if (ticket.status === 'called' || ticket.status === 'serving') atCounters.push(ticket);
       // Service time is call to finish (domain.md §8): the counter is busy from the call.
@@ -89,7 +98,7 @@ export class HallFigures {
           endedAt: ticket.finishedAt,
         });
       }
-    }
+    });
     return new HallFigures(config, waiting, atCounters, samples, now);
   }
 
@@ -107,11 +116,7 @@ export class HallFigures {
 
   queueView(code: string): QueueView {
     const queue = this.config.queue(code);
-    const inQueue = this.waitingIn(code);
-    const oldest = inQueue.reduce<Date | null>(
-      (min, ticket) => (min === null || ticket.queuedAt < min ? ticket.queuedAt : min),
-      null,
-    );
+    const { tickets: inQueue, oldestMs } = this.waitingOf(code);
     return {
       code: queue.code,
       prefix: queue.prefix,
@@ -120,7 +125,7 @@ export class HallFigures {
       waiting: inQueue.length,
       // What a customer taking an ordinary ticket now would wait.
       estimatedWaitMinutes: this.newcomerEstimate(code),
-      longestWaitingSince: oldest?.toISOString() ?? null,
+      longestWaitingSince: oldestMs === null ? null : new Date(oldestMs).toISOString(),
     };
   }
 
@@ -146,15 +151,27 @@ export class HallFigures {
   }
 
   private waitingIn(queue: string): FigureTicket[] {
+    return this.waitingOf(queue).tickets;
+  }
+
+  /** A queue's waiting tickets and what its view sums up from them, all queues in one pass over the hall. */
+  private waitingOf(queue: string): QueueWaiting {
     if (!this.byQueue) {
       this.byQueue = new Map();
       for (const ticket of this.waiting) {
-        const list = this.byQueue.get(ticket.queue);
-        if (list) list.push(ticket);
-        else this.byQueue.set(ticket.queue, [ticket]);
+        const queuedMs = ticket.queuedAt.getTime();
+        const minutes = this.config.typicalMinutes(ticket.businessType);
+        const entry = this.byQueue.get(ticket.queue);
+        if (!entry) {
+          this.byQueue.set(ticket.queue, { tickets: [ticket], oldestMs: queuedMs, typicalMinutes: minutes });
+          continue;
+        }
+        entry.tickets.push(ticket);
+        entry.typicalMinutes += minutes;
+        if (queuedMs < (entry.oldestMs as number)) entry.oldestMs = queuedMs;
       }
     }
-    return this.byQueue.get(queue) ?? [];
+    return this.byQueue.get(queue) ?? NOBODY_WAITING;
   }
 
   private predictions(): Map<string, number> {
@@ -174,7 +191,11 @@ export class HallFigures {
       targetCounterId: null,
       expectedServiceMinutes: 0,
     };
-    const predicted = this.predict([...this.predictionTickets(), newcomer]).get(NEWCOMER);
+    // Nobody serving: no replay, so no list of every waiting ticket to make for it either.
+    const predicted =
+      this.predictionCounters().length === 0
+        ? undefined
+        : this.predict([...this.predictionTickets(), newcomer]).get(NEWCOMER);
     const inQueue = this.waitingIn(queue).length;
     const estimate = predicted !== undefined ? Math.round(predicted) : this.simpleEstimate(queue, inQueue);
     this.newcomers.set(queue, estimate);
@@ -235,11 +256,8 @@ export class HallFigures {
 
   /** The simple estimate, for a queue no open counter serves (LobbyFlow assumes one will open). */
   private simpleEstimate(queue: string, ahead: number): number {
-    const inQueue = this.waitingIn(queue);
-    const serviceMinutes =
-      inQueue.length === 0
-        ? 0
-        : inQueue.reduce((sum, ticket) => sum + this.config.typicalMinutes(ticket.businessType), 0) / inQueue.length;
+    const { tickets: inQueue, typicalMinutes } = this.waitingOf(queue);
+    const serviceMinutes = inQueue.length === 0 ? 0 : typicalMinutes / inQueue.length;
     return estimateWaitMinutes({ ahead, servingCounters: this.config.servingCounters(queue), serviceMinutes });
   }
 }
