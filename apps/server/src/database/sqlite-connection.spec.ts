@@ -48,6 +48,25 @@ describe('SqliteConnection', () => {
     await close(connection);
   });
 
+  it('counts the statements that may write, whichever way they are sent, and not the reads', async () => {
+    const callback = (resolve: () => void, reject: (error: Error) => void) => (error: Error | null) =>
+      error ? reject(error) : resolve();
+    const before = connection.writes;
+    await connection.allPrepared('SELECT * FROM "t"', []);
+    await new Promise<void>((resolve, reject) => connection.all('  select 1', callback(resolve, reject)));
+    await new Promise<void>((resolve, reject) => connection.get('SELECT 2', callback(resolve, reject)));
+    expect(connection.writes).toBe(before);
+    await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [1, 'one']);
+    await new Promise<void>((resolve, reject) =>
+      connection.run('UPDATE "t" SET "name" = ? WHERE "id" = ?', ['uno', 1], callback(resolve, reject)),
+    );
+    await new Promise<void>((resolve, reject) => connection.exec('DELETE FROM "t"', callback(resolve, reject)));
+    // Anything but a SELECT counts: a savepoint or a pragma could come before a write, or be one.
+    await connection.allPrepared('SAVEPOINT "s"', []);
+    expect(connection.writes).toBe(before + 4);
+    await close(connection);
+  });
+
   it('closes with statements kept, and the file opens again with what was written', async () => {
     await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [7, 'kept']);
     await connection.allPrepared('SELECT "name" FROM "t" WHERE "id" = ?', [7]);
