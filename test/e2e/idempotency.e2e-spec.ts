@@ -156,4 +156,34 @@ describe('Idempotency-Key on staff commands', () => {
     expect(tomorrow.headers).not.toHaveProperty('idempotent-replayed');
     expect(tomorrow.body.id).not.toBe(ticket.id);
   });
+  it('gives a retried ticket request its ticket after the business type was retired, and refuses a new one', async () => {
+    const body = { businessType: 'fx' };
+    const issued = await hall.issue(body, { 'Idempotency-Key': 'kiosk-7-request-0100' });
+    const retire = async (active: boolean) =>
+      hall.http
+        .patch('/api/branches/demo/admin/business-types/fx')
+        .set('Authorization', await hall.auth('admin'))
+        .send({ active });
+    expect((await retire(false)).status).toBe(200);
+    try {
+      const before = await lastSeq(hall);
+      const retried = await hall.http
+        .post('/api/branches/demo/tickets')
+        .set('Authorization', hall.kioskAuth())
+        .set('Idempotency-Key', 'kiosk-7-request-0100')
+        .send(body);
+      expect(retried.status).toBe(201);
+      expect(retried.headers['idempotent-replayed']).toBe('true');
+      expect(retried.body).toMatchObject({ id: issued.id, number: issued.number, token: issued.token });
+      const fresh = await hall.http
+        .post('/api/branches/demo/tickets')
+        .set('Authorization', hall.kioskAuth())
+        .set('Idempotency-Key', 'kiosk-7-request-0101')
+        .send(body);
+      expectError(fresh, 400, 'UNKNOWN_BUSINESS_TYPE');
+      expect(await lastSeq(hall)).toBe(before);
+    } finally {
+      expect((await retire(true)).status).toBe(200);
+    }
+  });
 });

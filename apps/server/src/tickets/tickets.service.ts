@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AdviceOutcome, IssuedTicket, StaffTicketView, TicketTokenView, TriageResult } from '@lobbyflow/contracts';
+import type {
+  AdviceOutcome,
+  IssuedTicket,
+  PriorityClass,
+  StaffTicketView,
+  TicketTokenView,
+  TriageResult,
+} from '@lobbyflow/contracts';
 import {
   DomainError,
   chooseNextTicket,
   divert,
   formatTicketNumber,
   identify,
+  isDomainError,
   knownTierOf,
   transition,
   type TicketCommand,
@@ -18,6 +26,7 @@ import { HallFigures } from '../hall/hall-figures';
 import { Clock } from '../common/clock';
 import { BranchEntity } from '../branches/branch.entity';
 import { BranchConfig } from '../branches/branch-config';
+import type { QueueEntity } from '../branches/queue.entity';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CounterEntity } from '../counters/counter.entity';
@@ -43,6 +52,16 @@ interface TransferRequest {
 export type TicketRequest = Exclude<TicketCommand, { action: 'call' | 'expire' | 'transfer' }> | TransferRequest;
 
 const TICKET_TOKEN = /^lft_[A-Za-z0-9_-]{16,60}$/;
+
+/** Where a new ticket goes (TicketsService.placement). */
+interface Placement {
+  queue: QueueEntity;
+  priority: PriorityClass;
+  diversion: ReturnType<typeof divert>;
+  identification: ReturnType<typeof identify>;
+  profile: CustomerProfileEntity | null;
+  adviceOutcome: AdviceOutcome | null;
+}
 
 export interface IssueOutcome {
   ticket: IssuedTicket;
@@ -98,59 +117,46 @@ export class TicketsService implements OnModuleInit {
 
     return this.commands.run(branchCode, async (tx) => {
       const { manager, branch, now } = tx;
-      if (idempotencyKey !== undefined) {
-        // A key lives for the business day: kiosks retry within seconds, and yesterday's ticket is closed.
-        // Almost every key is new: a plain indexed lookup first, the whole row only for a replay.
-        const [seen] = await plainQuery<{ id: string }>(
-          manager,
-          'SELECT "id" FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "idempotencyKey" = ?',
-          [branch.id, branch.businessDay, idempotencyKey],
-        );
-        const earlier = seen ? await manager.findOneByOrFail(TicketEntity, { id: seen.id }) : null;
-        if (earlier) {
-          if (earlier.requestHash !== requestHash) {
-            throw new DomainError(
-              'IDEMPOTENCY_KEY_REUSED',
-              'This Idempotency-Key was already used for a different ticket request; use a new key for a new request.',
-            );
-          }
-          const config = await BranchConfig.load(manager, branch);
-          const figures = await HallFigures.load(manager, config, now);
-          return { ticket: issuedView(earlier, config, figures), replayed: true };
-        }
-      }
-
       const config = await BranchConfig.load(manager, branch);
-      config.businessType(dto.businessType);
-      const profile = customerHash
-        ? await manager.findOne(CustomerProfileEntity, { where: { branchId: branch.id, idHash: customerHash } })
-        : null;
-      // Identification starts at the kiosk: a known tier from the card, and the business itself (§3).
-      const signals = divert(dto, config.diversionRules).signals;
-      const identification = identify(
-        {
-          signals: signals.map((code) => ({ code })),
-          tier: profile
-            ? knownTierOf(profile.tier, profile, branch.settings.tierLadders, branch.settings.identification.vipTiers)
-            : null,
-        },
-        branch.settings.identification,
-      );
-      // An existing VIP gets VIP priority (and the VIP counter where the branch routes VIPs there).
-      const priority = identification.classification === 'vip' ? 'vip' : (dto.priority ?? 'normal');
-      const diversion = divert({ ...dto, priority }, config.diversionRules);
-      const queue = config.queue(diversion.counterQueue);
-      const adviceOutcome: AdviceOutcome | null = diversion.selfService
-        ? dto.declinedAdvice
-          ? 'declined'
-          : 'not-shown'
-        : null;
-
-      const [{ last }] = await plainQuery<{ last: number | string | null }>(
+      // Where the ticket goes, worked out before the replay check, which shares one statement with the
+      // ticket's number. A refusal waits for that check: a retried request whose ticket was issued gets
+      // its ticket, even if its business type has been retired since.
+      let placement: Placement | null = null;
+      let refusal: unknown = null;
+      try {
+        placement = await this.placement(tx, config, dto, customerHash);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        refusal = error;
+      }
+      // A key lives for the business day: kiosks retry within seconds, and yesterday's ticket is closed.
+      // Almost every key is new: the id first, the whole row only for a replay.
+      const [{ seen, last }] = await plainQuery<{ seen: string | null; last: number | string | null }>(
         manager,
-        'SELECT MAX("sequence") AS "last" FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "issueQueue" = ?',
-        [branch.id, branch.businessDay, queue.code],
+        `SELECT (SELECT "id" FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "idempotencyKey" = ?) AS "seen",
+           (SELECT MAX("sequence") FROM "ticket" WHERE "branchId" = ? AND "businessDay" = ? AND "issueQueue" = ?) AS "last"`,
+        [
+          branch.id,
+          branch.businessDay,
+          idempotencyKey ?? null,
+          branch.id,
+          branch.businessDay,
+          placement?.queue.code ?? null,
+        ],
       );
+      if (seen !== null) {
+        const earlier = await manager.findOneByOrFail(TicketEntity, { id: seen });
+        if (earlier.requestHash !== requestHash) {
+          throw new DomainError(
+            'IDEMPOTENCY_KEY_REUSED',
+            'This Idempotency-Key was already used for a different ticket request; use a new key for a new request.',
+          );
+        }
+        const figures = await HallFigures.load(manager, config, now);
+        return { ticket: issuedView(earlier, config, figures), replayed: true };
+      }
+      if (!placement) throw refusal;
+      const { queue, priority, diversion, identification, profile, adviceOutcome } = placement;
       const sequence = Number(last ?? 0) + 1;
 
       const ticket = manager.create(TicketEntity, {
@@ -198,6 +204,41 @@ export class TicketsService implements OnModuleInit {
       tx.emit('ticket.issued', { ticket: staffTicketView(ticket), queues: figures.allQueueViews() });
       return { ticket: issuedView(ticket, config, figures), replayed: false };
     });
+  }
+
+  /** Where a new ticket goes: the customer's profile and identification, its priority, diversion and queue. */
+  private async placement(
+    tx: BranchTransaction,
+    config: BranchConfig,
+    dto: IssueTicketDto,
+    customerHash: string | null,
+  ): Promise<Placement> {
+    const { manager, branch } = tx;
+    config.businessType(dto.businessType);
+    const profile = customerHash
+      ? await manager.findOne(CustomerProfileEntity, { where: { branchId: branch.id, idHash: customerHash } })
+      : null;
+    // Identification starts at the kiosk: a known tier from the card, and the business itself (§3).
+    const signals = divert(dto, config.diversionRules).signals;
+    const identification = identify(
+      {
+        signals: signals.map((code) => ({ code })),
+        tier: profile
+          ? knownTierOf(profile.tier, profile, branch.settings.tierLadders, branch.settings.identification.vipTiers)
+          : null,
+      },
+      branch.settings.identification,
+    );
+    // An existing VIP gets VIP priority (and the VIP counter where the branch routes VIPs there).
+    const priority = identification.classification === 'vip' ? 'vip' : (dto.priority ?? 'normal');
+    const diversion = divert({ ...dto, priority }, config.diversionRules);
+    const queue = config.queue(diversion.counterQueue);
+    const adviceOutcome: AdviceOutcome | null = diversion.selfService
+      ? dto.declinedAdvice
+        ? 'declined'
+        : 'not-shown'
+      : null;
+    return { queue, priority, diversion, identification, profile, adviceOutcome };
   }
 
   private customerHash(kind: IdKind, number: string): string {
@@ -556,7 +597,8 @@ function canonical(dto: object): Record<string, unknown> {
 function issuedView(ticket: TicketEntity, config: BranchConfig, figures: HallFigures): IssuedTicket {
   const { ahead, estimatedWaitMinutes } = figures.position(ticket);
   // Where this ticket goes, in one sentence: the counter route's advice (never the self-service advice
-  // the customer already declined). Recomputed for a replay, from the ticket's own facts.
+  // the customer already declined). Recomputed for a replay, from the ticket's own facts, with its business
+  // type even if that has been retired since (a kiosk retrying gets the ticket it was issued).
   const { counterAdvice: advice } = divert(
     {
       businessType: ticket.businessType,
@@ -564,7 +606,7 @@ function issuedView(ticket: TicketEntity, config: BranchConfig, figures: HallFig
       hasCard: ticket.hasCard ?? undefined,
       priority: ticket.priority,
     },
-    config.diversionRules,
+    { ...config.diversionRules, businessTypes: config.businessTypes },
   );
   return {
     id: ticket.id,
