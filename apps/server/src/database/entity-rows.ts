@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { plainQuery } from './plain-sql';
+import { deepFreeze } from '../common/deep-freeze';
 
 /** Column equality for a WHERE clause; `null` means IS NULL. */
 export type RowFilter<E> = { [K in keyof E]?: E[K] | null };
@@ -79,13 +80,16 @@ export class EntityRows<E extends ObjectLiteral> {
     await plainQuery(this.manager, sql, [...values, ...filter.values]);
   }
 
-  /** An entity from a row as the driver returns it: the columns the row carries, converted as TypeORM does. */
+  /**
+   * An entity from a row as the driver returns it: the columns the row carries, converted as TypeORM does.
+   * A JSON column holding the same text as the last row read gets the same value, frozen (the branch's
+   * settings, parsed once instead of in every command): code replaces such a value, never changes it.
+   */
   hydrate(raw: Record<string, unknown>): E {
     const entity = this.shape.metadata.create() as E;
     for (const column of this.shape.columns) {
       if (!(column.databaseName in raw)) continue;
-      const value = this.shape.metadata.connection.driver.prepareHydratedValue(raw[column.databaseName], column);
-      column.setEntityValue(entity, value);
+      column.setEntityValue(entity, this.shape.hydrated(column, raw[column.databaseName]));
     }
     return entity;
   }
@@ -97,11 +101,24 @@ class EntityShape {
   readonly table: string;
   private readonly statements = new Map<string, string>();
   private readonly byProperty: Map<string, ColumnMetadata>;
+  /** Per JSON column, the text last read and its (frozen) value. */
+  private readonly lastJson = new Map<ColumnMetadata, { text: string; value: unknown }>();
 
   constructor(readonly metadata: EntityMetadata) {
     this.columns = metadata.columns;
     this.table = quote(metadata.tableName);
     this.byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
+  }
+
+  /** A column's value as read, converted by TypeORM's driver; JSON text seen last time gives the same value. */
+  hydrated(column: ColumnMetadata, raw: unknown): unknown {
+    const driver = this.metadata.connection.driver;
+    if (column.type !== 'simple-json' || typeof raw !== 'string') return driver.prepareHydratedValue(raw, column);
+    const last = this.lastJson.get(column);
+    if (last?.text === raw) return last.value;
+    const value = deepFreeze(driver.prepareHydratedValue(raw, column));
+    this.lastJson.set(column, { text: raw, value });
+    return value;
   }
 
   /** The statement for `key`, built once. */

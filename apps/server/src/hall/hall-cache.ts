@@ -6,6 +6,7 @@ import type { CounterEntity } from '../counters/counter.entity';
 import { plainQuery, writeMark } from '../database/plain-sql';
 import type { TicketEntity } from '../tickets/ticket.entity';
 import { TicketSet } from './ticket-set';
+import { deepFreeze } from '../common/deep-freeze';
 
 /**
  * What a server keeps of each branch between commands (issue #10): the configuration rows and the open
@@ -299,14 +300,6 @@ function copyEntity<T extends object>(row: T): T {
 /** A shallow copy of a held row: its own fields may change, its nested (frozen) objects are shared. */
 function copyRow<T extends object>(row: T): T {
   return Object.assign(Object.create(Object.getPrototypeOf(row) as object) as T, row);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const field of Object.values(value)) deepFreeze(field);
-  }
-  return value;
 }
 
 /** Throws when what the cache gave differs from a full read (LOBBYFLOW_VERIFY_CACHES=1). */

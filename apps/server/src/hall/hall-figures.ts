@@ -175,7 +175,8 @@ export class HallFigures {
   }
 
   private predictions(): Map<string, number> {
-    this.predicted ??= this.predict(this.predictionTickets());
+    // Nobody serving: no replay, so no list of every waiting ticket to make for it either.
+    this.predicted ??= this.predictionCounters().length === 0 ? new Map() : this.predict(this.predictionTickets());
     return this.predicted;
   }
 
