@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,12 +30,18 @@ export const CSV_LIMIT = '20mb';
 /**
  * Builds the configured application (used by main.ts and by the e2e tests, so both run the same
  * pipes, filters and routes). Migrations run while the module initialises; the demo seed right after.
+ * `module` replaces the root module (default: AppModule.forRoot): the benchmarks wrap AppModule to add
+ * a route of their own to an otherwise unchanged server.
  */
-export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { clock?: Clock; module?: DynamicModule } = {},
+): Promise<INestApplication> {
   // Instances started together on one PostgreSQL database migrate and seed one at a time.
   return withBootLock(config, async () => {
     const logger = new JsonLogger(config.log);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+    const root = options.module ?? AppModule.forRoot(config, options.clock);
+    const app = await NestFactory.create<NestExpressApplication>(root, {
       bodyParser: false,
       logger,
     });

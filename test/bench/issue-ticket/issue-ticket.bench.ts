@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { BenchHall, processCpuMs, scratchDir, seedDatabase } from '../support/hall';
+import { BenchHall, processCpuMs, scratchDir, seedDatabase, serverEnv } from '../support/hall';
 import { issueTicketRequest, TICKET_REQUEST } from '../support/hall-api';
 import { freePort } from '../../scale/support/processes';
 import { stepAt, sweepRequest, type SweepOutcome, type SweepSettings } from '../support/rate-sweep';
@@ -71,6 +72,41 @@ async function bareNest(settings: SweepSettings): Promise<SweepOutcome> {
 }
 
 /**
+ * Baseline (b'): LobbyFlow's own server with an echo route beside its API (echo-in-server.ts), on a
+ * fresh SQLite file, its log written to a file as the benchmark's servers do; swept like (b).
+ */
+async function echoInServer(settings: SweepSettings): Promise<SweepOutcome> {
+  const scratch = scratchDir('echo-in-server');
+  const port = await freePort();
+  const log = createWriteStream(join(scratch.dir, 'server.log'));
+  const child = fork(join(__dirname, 'echo-in-server.js'), {
+    env: { PATH: process.env.PATH ?? '', ...serverEnv({ DATABASE_PATH: join(scratch.dir, 'lobbyflow.sqlite') }) },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the server with the echo route exited with code ${code}`)));
+      child.send(port);
+    });
+    return await sweepRequest(
+      "(b') the same route inside LobbyFlow's server (its middleware, guard, interceptors and filters)",
+      [`http://127.0.0.1:${port}`],
+      { path: '/api/echo', headers: {}, body: TICKET_REQUEST, idempotencyKey: true },
+      settings,
+      () => processCpuMs(child.pid),
+    );
+  } finally {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+    scratch.remove();
+  }
+}
+
+/**
  * Branches seeded for the sweep: each step issues into a branch of its own, so that every rate is measured
  * from an empty queue (nobody calls the tickets: a step at 500/s leaves thousands waiting, which would
  * make every later step measure the queue the earlier ones built).
@@ -98,6 +134,7 @@ export async function runIssueTicket(options: BenchOptions): Promise<BenchResult
   const settings = options.smoke ? SMOKE : FULL;
   const raw = await rawSqliteLoop(options.smoke);
   const bare = await bareNest(options.smoke ? SMOKE : BARE_FULL);
+  const echo = await echoInServer(options.smoke ? SMOKE : BARE_FULL);
   const hall = await BenchHall.sqlite(options.smoke ? 1 : SWEEP_BRANCHES);
   let lobby: SweepOutcome;
   try {
@@ -111,12 +148,15 @@ export async function runIssueTicket(options: BenchOptions): Promise<BenchResult
   }
   const vsRaw = ratio(lobby.peakRps, raw.transactionsPerSecond);
   const vsBare = ratio(lobby.peakRps, bare.peakRps);
+  const vsEcho = ratio(lobby.peakRps, echo.peakRps);
   const figures: Record<string, number> = {
     'peak.lobbyflow.rps': lobby.peakRps,
     'peak.rawSqlite.tps': raw.transactionsPerSecond,
     'peak.bareNest.rps': bare.peakRps,
     'peak.ratio.vsRawSqlite': vsRaw,
     'peak.ratio.vsBareNest': vsBare,
+    'peak.echoInServer.rps': echo.peakRps,
+    'peak.ratio.vsEchoInServer': vsEcho,
   };
   for (const rate of settings.fixedRates) {
     const step = stepAt(lobby, rate);
@@ -148,9 +188,11 @@ export async function runIssueTicket(options: BenchOptions): Promise<BenchResult
             vsRaw,
           ],
           ['(b) bare NestJS POST route (HTTP, open loop)', bare.peakRps, ...atPeak(bare), vsBare],
+          ["(b') the same route inside LobbyFlow's server (HTTP, open loop)", echo.peakRps, ...atPeak(echo), vsEcho],
         ],
       },
       bare.table,
+      echo.table,
     ],
     figures,
     targets: [
@@ -163,6 +205,9 @@ export async function runIssueTicket(options: BenchOptions): Promise<BenchResult
         'errors <= 0.1%; latencies at the peak are those of that step.',
       '(a) runs the transaction back to back on one connection, as the branch writer serialises commands; ' +
         "its latencies are per transaction. (b) is its own process with the server's DTO and validation pipe.",
+      "(b') is the same echo route added to LobbyFlow's own server (no authentication, no database work): " +
+        'what its HTTP stack (access log, metrics, request context, security headers, body checks, guard, ' +
+        'interceptor, validation, filters) costs before a command runs. The target is judged against (b).',
     ],
   };
 }
