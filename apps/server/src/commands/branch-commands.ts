@@ -152,7 +152,8 @@ export class BranchCommands {
     // The day only moves forward (ISO dates compare as strings): a clock stepping back across midnight,
     // or a second server a little behind, must not reopen a day whose tickets were already expired.
     const today = businessDayOf(now, branch.timeZone, branch.dayStartsAt);
-    if (today > branch.businessDay) {
+    const newDay = today > branch.businessDay;
+    if (newDay) {
       const previousDay = branch.businessDay;
       branch.businessDay = today;
       for (const handler of this.dayStartHandlers) await handler(tx, previousDay);
@@ -172,11 +173,10 @@ export class BranchCommands {
         data: { businessDay: branch.businessDay, ...event.data } as Record<string, unknown>,
       }),
     );
+    // Inserting the events moves the branch's lastSeq with them (a trigger: migration EventLogSeq).
     await EntityRows.of(manager, BranchEventEntity).insert(rows);
-    await EntityRows.of(manager, BranchEntity).update(
-      { id: branch.id },
-      { lastSeq: branch.lastSeq + rows.length, businessDay: branch.businessDay },
-    );
+    if (newDay)
+      await EntityRows.of(manager, BranchEntity).update({ id: branch.id }, { businessDay: branch.businessDay });
     const events = rows.map((row) => toBranchEvent(branchCode, row));
     return { result, events, notices };
   }

@@ -32,6 +32,7 @@ import { ScaleOut1763900000011 } from './migrations/1763900000011-scale-out';
 import { Ratings1763900000012 } from './migrations/1763900000012-ratings';
 import { IdempotentRequests1763900000013 } from './migrations/1763900000013-idempotent-requests';
 import { HallRevisions1763900000014 } from './migrations/1763900000014-hall-revisions';
+import { EventLogSeq1763900000015 } from './migrations/1763900000015-event-log-seq';
 
 export const ENTITIES = [
   BranchEntity,
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   Ratings1763900000012,
   IdempotentRequests1763900000013,
   HallRevisions1763900000014,
+  EventLogSeq1763900000015,
 ];
 
 /**
