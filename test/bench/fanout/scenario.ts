@@ -37,6 +37,8 @@ export interface ScenarioResult {
   incomplete: number;
   /** Commit (LobbyFlow) or emit (baseline) to the last screen of the room: the fan-out itself. */
   lastReceiver: Percentiles;
+  /** The same latencies as an HdrHistogram (compressed, base64): runs are pooled with `pooledLastReceiver`. */
+  lastReceiverHistogram: string;
   /** The event's own stamp (the command's `at`, or the time the baseline's timer was due) to the last screen. */
   fromStamp: Percentiles;
   /** Stamp to every single screen. */
@@ -224,6 +226,7 @@ function summarise(plan: ScenarioPlan, raw: Raw): ScenarioResult {
     events: merged.size - incomplete,
     incomplete,
     lastReceiver: percentiles(lastReceiver),
+    lastReceiverHistogram: hdr.encodeIntoCompressedBase64(lastReceiver),
     fromStamp: percentiles(fromStamp),
     everyScreen: percentiles(everyScreen),
     endToEnd: endToEnd.totalCount > 0 ? percentiles(endToEnd) : null,
@@ -235,6 +238,13 @@ function summarise(plan: ScenarioPlan, raw: Raw): ScenarioResult {
     disconnects: sum(collected.map((reply) => reply.disconnects)),
     burst: burstOf(collected.flatMap((reply) => reply.samples)),
   };
+}
+
+/** Command (or emit) to last screen over the events of several runs together. */
+export function pooledLastReceiver(runs: ScenarioResult[]): Percentiles {
+  const pooled = histogram();
+  for (const run of runs) pooled.add(hdr.decodeFromCompressedBase64(run.lastReceiverHistogram));
+  return percentiles(pooled);
 }
 
 /** The workers' records of one event, summed: how many screens in all, and the latest receipt. */
