@@ -31,6 +31,22 @@ describe('BranchSequencer', () => {
     expect(reads).toEqual([]);
   });
 
+  it('delivers a batch without a gap at once, before accept returns, and later ones behind a log read in turn', async () => {
+    const { subject, delivered } = sequencer({ demo: 4 });
+    void subject.accept('demo', range('demo', 1, 2));
+    expect(delivered.demo).toEqual([1, 2]);
+    // A gap: 3 is read from the log first; 5 waits for that, though it follows 4 without a gap.
+    const gap = subject.accept('demo', [event('demo', 4)]);
+    const next = subject.accept('demo', [event('demo', 5)]);
+    expect(delivered.demo).toEqual([1, 2]);
+    await Promise.all([gap, next]);
+    expect(delivered.demo).toEqual([1, 2, 3, 4, 5]);
+    // In hand no more: the next contiguous batch is delivered at once again.
+    await Promise.resolve();
+    void subject.accept('demo', [event('demo', 6)]);
+    expect(delivered.demo).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('fills a gap from the log when a later batch overtakes an earlier one, and drops the late one', async () => {
     const { subject, delivered, reads } = sequencer({ demo: 13 });
     await subject.accept('demo', [event('demo', 10)]);

@@ -38,6 +38,21 @@ export class BranchSequencer {
   /** Takes a committed batch; resolves once its new events (and any missing before them) are delivered. */
   accept(branchId: string, events: readonly BranchEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
+    // The usual case, nothing of this branch in hand and no gap: delivered now, inside the caller's turn,
+    // so that the screens get the event before the command's HTTP answer is written (a later microtask
+    // would queue it behind the answer's serialisation).
+    if (!this.tails.has(branchId)) {
+      const last = this.delivered.get(branchId);
+      const fresh = last === undefined ? [...events] : events.filter((event) => event.seq > last);
+      if (last === undefined || fresh.length === 0 || fresh[0].seq === last + 1) {
+        try {
+          this.hand(branchId, fresh);
+        } catch (error) {
+          this.warn(`Branch ${branchId}: delivering events failed: ${String(error)}`);
+        }
+        return Promise.resolve();
+      }
+    }
     return this.inTurn(branchId, async () => {
       const last = this.delivered.get(branchId);
       const fresh = last === undefined ? [...events] : events.filter((event) => event.seq > last);
