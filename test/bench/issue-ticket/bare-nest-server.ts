@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { json } from 'express';
+import { listenWhenAsked } from '../support/child-server';
 import { BUILT_SERVER } from '../support/paths';
 
 /** Builds the application from the built server's DTO and pipe, and listens on `port`. */
@@ -45,12 +46,4 @@ async function serve(port: number): Promise<void> {
   await app.listen(port, '127.0.0.1');
 }
 
-process.once('message', (port: number) => {
-  void serve(port).then(
-    () => process.send?.('listening'),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-});
+listenWhenAsked(serve);

@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
+import { listenWhenAsked } from '../support/child-server';
 import { BUILT_SERVER } from '../support/paths';
 
 /** Starts the server with the echo route on `port`, configured from this process's environment. */
@@ -44,12 +45,4 @@ async function serve(port: number): Promise<void> {
   await app.listen(port, '127.0.0.1');
 }
 
-process.once('message', (port: number) => {
-  void serve(port).then(
-    () => process.send?.('listening'),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-});
+listenWhenAsked(serve);

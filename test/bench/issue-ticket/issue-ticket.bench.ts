@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { BenchHall, processCpuMs, scratchDir, seedDatabase, serverEnv } from '../support/hall';
@@ -51,24 +51,8 @@ async function rawSqliteLoop(smoke: boolean): Promise<RawLoopReport> {
 
 /** Baseline (b): the bare Nest route in its own process, swept like the ticket route. */
 async function bareNest(settings: SweepSettings): Promise<SweepOutcome> {
-  const port = await freePort();
   const child = fork(join(__dirname, 'bare-nest-server.js'));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      child.once('message', () => resolve());
-      child.once('exit', (code) => reject(new Error(`the bare Nest server exited with code ${code}`)));
-      child.send(port);
-    });
-    return await sweepRequest(
-      '(b) bare NestJS POST route validating the ticket body',
-      [`http://127.0.0.1:${port}`],
-      { path: '/api/echo', headers: {}, body: TICKET_REQUEST, idempotencyKey: true },
-      settings,
-      () => processCpuMs(child.pid),
-    );
-  } finally {
-    child.kill('SIGTERM');
-  }
+  return sweepEchoRoute('(b) bare NestJS POST route validating the ticket body', child, settings);
 }
 
 /**
@@ -77,7 +61,6 @@ async function bareNest(settings: SweepSettings): Promise<SweepOutcome> {
  */
 async function echoInServer(settings: SweepSettings): Promise<SweepOutcome> {
   const scratch = scratchDir('echo-in-server');
-  const port = await freePort();
   const log = createWriteStream(join(scratch.dir, 'server.log'));
   const child = fork(join(__dirname, 'echo-in-server.js'), {
     env: { PATH: process.env.PATH ?? '', ...serverEnv({ DATABASE_PATH: join(scratch.dir, 'lobbyflow.sqlite') }) },
@@ -86,23 +69,36 @@ async function echoInServer(settings: SweepSettings): Promise<SweepOutcome> {
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   try {
+    return await sweepEchoRoute(
+      "(b') the same route inside LobbyFlow's server (its middleware, guard, interceptors and filters)",
+      child,
+      settings,
+    );
+  } finally {
+    scratch.remove();
+  }
+}
+
+/** Starts a baseline's child server (support/child-server.ts), sweeps its POST /api/echo, and stops it. */
+async function sweepEchoRoute(title: string, child: ChildProcess, settings: SweepSettings): Promise<SweepOutcome> {
+  const exited = new Promise((done) => child.once('exit', done));
+  try {
+    const port = await freePort();
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
-      child.once('exit', (code) => reject(new Error(`the server with the echo route exited with code ${code}`)));
+      child.once('exit', (code) => reject(new Error(`${title}: its server exited with code ${code}`)));
       child.send(port);
     });
     return await sweepRequest(
-      "(b') the same route inside LobbyFlow's server (its middleware, guard, interceptors and filters)",
+      title,
       [`http://127.0.0.1:${port}`],
       { path: '/api/echo', headers: {}, body: TICKET_REQUEST, idempotencyKey: true },
       settings,
       () => processCpuMs(child.pid),
     );
   } finally {
-    const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
     await exited;
-    scratch.remove();
   }
 }
 
