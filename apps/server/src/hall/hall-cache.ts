@@ -202,14 +202,20 @@ export class HallCache {
     // The held set itself stays as it is until this transaction commits (TicketSet). Tickets finished before
     // `keepDoneSince` go in one sweep once the oldest of them is PRUNE_AFTER_MS past it: the figures skip
     // them anyway, and a sweep goes through every ticket.
-    let tickets = base?.tickets ?? TicketSet.of([]);
     let oldestDoneMs = base?.oldestDoneMs ?? null;
-    if (oldestDoneMs !== null && oldestDoneMs < keepDoneSince.getTime() - PRUNE_AFTER_MS) {
-      tickets = tickets.filter((ticket) => inFigures(ticket, keepDoneSince));
-      oldestDoneMs = null;
-      tickets.forEach((ticket) => (oldestDoneMs = earlierDone(oldestDoneMs, ticket)));
+    let tickets: TicketSet;
+    if (!base) {
+      // A full read: its rows are the set.
+      tickets = TicketSet.of(rows.filter(keepsTicket));
+    } else {
+      tickets = base.tickets;
+      if (oldestDoneMs !== null && oldestDoneMs < keepDoneSince.getTime() - PRUNE_AFTER_MS) {
+        tickets = tickets.filter((ticket) => inFigures(ticket, keepDoneSince));
+        oldestDoneMs = null;
+        tickets.forEach((ticket) => (oldestDoneMs = earlierDone(oldestDoneMs, ticket)));
+      }
+      tickets = tickets.with(rows.map((row) => [row.id, keepsTicket(row) ? row : null]));
     }
-    tickets = tickets.with(rows.map((row) => [row.id, keepsTicket(row) ? row : null]));
     for (const row of rows) {
       if (keepsTicket(row)) oldestDoneMs = earlierDone(oldestDoneMs, row);
       rev = Math.max(rev, row.rev);
