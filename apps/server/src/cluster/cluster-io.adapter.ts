@@ -12,6 +12,10 @@ import type { ClusterLink } from './cluster-link';
  *
  * Browsers apply no CORS to WebSockets, so the handshake itself checks the page's origin: the server's
  * own and `CORS_ORIGINS` are accepted, any other site is refused before the socket opens (403).
+ *
+ * LobbyFlow's sockets carry no messages from the screens (commands go over HTTP), so no message handlers
+ * are bound per socket: Nest's adapter would still keep a disconnect observable for each one, about 0.6 KB
+ * of heap per screen for nothing (issue #10, memory per socket).
  */
 export class ClusterIoAdapter extends IoAdapter {
   private readonly allowedOrigins: readonly string[];
@@ -22,6 +26,11 @@ export class ClusterIoAdapter extends IoAdapter {
   ) {
     super(app);
     this.allowedOrigins = app.get<AppConfig>(APP_CONFIG).corsOrigins;
+  }
+
+  override bindMessageHandlers(...binding: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    const [, handlers] = binding;
+    if (handlers.length > 0) super.bindMessageHandlers(...binding);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
