@@ -15,8 +15,8 @@ export async function plainQuery<T>(manager: EntityManager, sql: string, paramet
   if (manager.connection.options.type === 'postgres') {
     return (await manager.query(numbered(sql), parameters)) as T[];
   }
-  const connection = (manager.connection.driver as { databaseConnection?: unknown }).databaseConnection;
-  if (connection instanceof SqliteConnection) return connection.allPrepared<T>(sql, parameters);
+  const connection = sqliteConnectionOf(manager);
+  if (connection) return connection.allPrepared<T>(sql, parameters);
   return (await manager.query(sql, parameters)) as T[];
 }
 
@@ -26,8 +26,13 @@ export async function plainQuery<T>(manager: EntityManager, sql: string, paramet
  * other connections write too: there a reader must read again.
  */
 export function writeMark(manager: EntityManager): number | null {
+  return sqliteConnectionOf(manager)?.writes ?? null;
+}
+
+/** The SQLite connection under `manager` (LobbyFlow's SqliteConnection), or null on PostgreSQL. */
+function sqliteConnectionOf(manager: EntityManager): SqliteConnection | null {
   const connection = (manager.connection.driver as { databaseConnection?: unknown }).databaseConnection;
-  return connection instanceof SqliteConnection ? connection.writes : null;
+  return connection instanceof SqliteConnection ? connection : null;
 }
 
 function numbered(sql: string): string {

@@ -175,8 +175,7 @@ export class HallFigures {
   }
 
   private predictions(): Map<string, number> {
-    // Nobody serving: no replay, so no list of every waiting ticket to make for it either.
-    this.predicted ??= this.predictionCounters().length === 0 ? new Map() : this.predict(this.predictionTickets());
+    this.predicted ??= this.predict(() => this.predictionTickets());
     return this.predicted;
   }
 
@@ -192,22 +191,20 @@ export class HallFigures {
       targetCounterId: null,
       expectedServiceMinutes: 0,
     };
-    // Nobody serving: no replay, so no list of every waiting ticket to make for it either.
-    const predicted =
-      this.predictionCounters().length === 0
-        ? undefined
-        : this.predict([...this.predictionTickets(), newcomer]).get(NEWCOMER);
+    const predicted = this.predict(() => [...this.predictionTickets(), newcomer]).get(NEWCOMER);
     const inQueue = this.waitingIn(queue).length;
     const estimate = predicted !== undefined ? Math.round(predicted) : this.simpleEstimate(queue, inQueue);
     this.newcomers.set(queue, estimate);
     return estimate;
   }
 
-  private predict(tickets: PredictionTicket[]): Map<string, number> {
+  /** The predictor's replay over `tickets`, made only when somebody serves. */
+  private predict(tickets: () => PredictionTicket[]): Map<string, number> {
     const counters = this.predictionCounters();
-    // Nobody serving: every estimate falls back to the simple one, without replaying the queue.
+    // Nobody serving: every estimate falls back to the simple one, without replaying the queue (or making
+    // the list of every waiting ticket it would replay).
     if (counters.length === 0) return new Map();
-    return predictCallMinutes(counters, tickets, this.config.branch.settings.callPolicy, this.now);
+    return predictCallMinutes(counters, tickets(), this.config.branch.settings.callPolicy, this.now);
   }
 
   /** The waiting tickets as the predictor takes them, made once per figures (each queue's estimate uses them). */

@@ -43,7 +43,7 @@ export class BranchSequencer {
     // would queue it behind the answer's serialisation).
     if (!this.tails.has(branchId)) {
       const last = this.delivered.get(branchId);
-      const fresh = last === undefined ? [...events] : events.filter((event) => event.seq > last);
+      const fresh = this.notDelivered(branchId, events);
       if (last === undefined || fresh.length === 0 || fresh[0].seq === last + 1) {
         try {
           this.hand(branchId, fresh);
@@ -55,7 +55,7 @@ export class BranchSequencer {
     }
     return this.inTurn(branchId, async () => {
       const last = this.delivered.get(branchId);
-      const fresh = last === undefined ? [...events] : events.filter((event) => event.seq > last);
+      const fresh = this.notDelivered(branchId, events);
       if (fresh.length === 0) return;
       // The first batch seen for a branch sets where this instance starts: its clients catch up on
       // anything earlier with their own snapshot.
@@ -98,6 +98,12 @@ export class BranchSequencer {
       this.warn(`Branch ${branchId}: reading missed events ${after + 1}-${upTo} failed: ${String(error)}`);
       return [];
     }
+  }
+
+  /** The events of a batch this instance has not delivered yet (all of them for a branch it has not seen). */
+  private notDelivered(branchId: string, events: readonly BranchEvent[]): BranchEvent[] {
+    const last = this.delivered.get(branchId);
+    return last === undefined ? [...events] : events.filter((event) => event.seq > last);
   }
 
   private hand(branchId: string, events: BranchEvent[]): void {
