@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import { demoDeviceKey } from '../../../apps/server/src/auth/secrets';
 import { TEST_POSTGRES_URL, TestDatabase, urlWithSchema } from '../../e2e/support/test-database';
 import { ServerProcess, TestRedis, freePort, removeLogs } from '../../scale/support/processes';
+import { statCpuMs } from './cpu-split';
 import { BUILT_SERVER, ROOT } from './paths';
 
 const DEMO_SEED = join(ROOT, 'apps/server/seed/demo-branch.yaml');
@@ -25,16 +26,11 @@ export function serverEnv(database: Record<string, string>): Record<string, stri
   return { ...database, JWT_SECRET: BENCH_SECRET, LOGIN_IP_RATE_LIMIT: '100000/60', NODE_ENV: 'development' };
 }
 
-/** The kernel's clock ticks per second, in which /proc reports CPU time (USER_HZ, 100 on Linux). */
-const CLOCK_TICKS_PER_SECOND = 100;
-
 /** CPU time (user + system, ms) a process has used so far, from /proc; null where that is missing. */
 export function processCpuMs(pid: number | undefined): number | null {
   const stat = `/proc/${pid}/stat`;
   if (pid === undefined || !existsSync(stat)) return null;
-  // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-  const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return statCpuMs(stat);
 }
 
 /** One seeded branch: its code, the key of its kiosk, the usernames of its tellers at TELLER_COUNTERS. */
