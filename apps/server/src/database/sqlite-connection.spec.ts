@@ -67,6 +67,47 @@ describe('SqliteConnection', () => {
     await close(connection);
   });
 
+  it('serves concurrent callers of one text with statements of their own, four at most', async () => {
+    const insert = 'INSERT INTO "t" ("id", "name") VALUES (?, ?)';
+    for (let id = 1; id <= 10; id += 1) await connection.allPrepared(insert, [id, `name ${id}`]);
+    const prepare = jest.spyOn(connection, 'prepare');
+    const byId = 'SELECT "name" FROM "t" WHERE "id" = ?';
+    const ids = Array.from({ length: 10 }, (_, index) => index + 1);
+    const answers = await Promise.all(ids.map((id) => connection.allPrepared(byId, [id])));
+    expect(answers).toEqual(ids.map((id) => [{ name: `name ${id}` }]));
+    // Ten callers at once: four statements, each lent to the callers waiting in turn.
+    expect(prepare).toHaveBeenCalledTimes(4);
+    // One caller at a time: a free statement is reused.
+    for (const id of ids) expect(await connection.allPrepared(byId, [id])).toEqual([{ name: `name ${id}` }]);
+    expect(prepare).toHaveBeenCalledTimes(4);
+    await close(connection);
+  });
+
+  it("runs TypeORM's BEGIN, COMMIT and ROLLBACK on kept statements, answering as sqlite3 does", async () => {
+    const prepare = jest.spyOn(connection, 'prepare');
+    const send = (sql: string, parameters?: unknown[]) =>
+      new Promise<{ rows: unknown[]; changes: number }>((resolve, reject) =>
+        connection.all(sql, parameters, function (this: { changes: number }, error: Error | null, rows: unknown[]) {
+          return error ? reject(error) : resolve({ rows, changes: this.changes });
+        }),
+      );
+    const names = async () => (await connection.allPrepared('SELECT "name" FROM "t"', [])) as unknown[];
+    const before = connection.writes;
+    await send('BEGIN TRANSACTION');
+    await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [1, 'rolled back']);
+    expect(await send('ROLLBACK', [])).toEqual({ rows: [], changes: 0 });
+    expect(await names()).toEqual([]);
+    await send('BEGIN TRANSACTION');
+    await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [2, 'committed']);
+    await send('COMMIT');
+    expect(await names()).toEqual([{ name: 'committed' }]);
+    await expect(send('COMMIT')).rejects.toThrow(/no transaction is active/);
+    // BEGIN, ROLLBACK, INSERT, SELECT and COMMIT: each prepared once, then kept.
+    expect(prepare).toHaveBeenCalledTimes(5);
+    expect(connection.writes).toBe(before + 7);
+    await close(connection);
+  });
+
   it('closes with statements kept, and the file opens again with what was written', async () => {
     await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [7, 'kept']);
     await connection.allPrepared('SELECT "name" FROM "t" WHERE "id" = ?', [7]);

@@ -8,9 +8,14 @@ import sqlite3 from 'sqlite3';
  * statement is prepared on its first use and kept for the life of the connection; SQLite prepares it
  * again by itself after a schema change. Closing finalises them first: SQLite refuses to close a
  * connection with statements still open.
+ *
+ * A text kept once would serve its callers one at a time: sqlite3 runs a Statement's calls in turn, each
+ * waiting for the last one's answer on the main thread. Requests read their device key concurrently, and
+ * under load hundreds queued on that one statement (10 ms per lookup at 300 requests/s, issue #10). So a
+ * text has up to STATEMENTS_PER_TEXT statements, each used by one caller at a time.
  */
 export class SqliteConnection extends sqlite3.Database {
-  private readonly prepared = new Map<string, Promise<sqlite3.Statement>>();
+  private readonly prepared = new Map<string, StatementPool>();
   private writeCount = 0;
 
   /**
@@ -25,13 +30,18 @@ export class SqliteConnection extends sqlite3.Database {
   /** Runs `sql` (one statement, `?` placeholders) with a statement kept from earlier runs; its rows. */
   async allPrepared<T>(sql: string, parameters: unknown[]): Promise<T[]> {
     this.note(sql);
-    const statement = await this.statement(sql);
-    return new Promise<T[]>((resolve, reject) => {
-      const done = (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows));
-      // A statement with placeholders is bound afresh on every run; one without has nothing to bind.
-      if (parameters.length > 0) statement.all(parameters, done);
-      else statement.all(done);
-    });
+    const pool = this.poolFor(sql);
+    const statement = await pool.take();
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        const done = (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows));
+        // A statement with placeholders is bound afresh on every run; one without has nothing to bind.
+        if (parameters.length > 0) statement.all(parameters, done);
+        else statement.all(done);
+      });
+    } finally {
+      pool.giveBack(statement);
+    }
   }
 
   // TypeORM sends its own statements through these (run for INSERT, UPDATE and DELETE, all for the rest).
@@ -41,6 +51,19 @@ export class SqliteConnection extends sqlite3.Database {
   }
 
   override all(sql: string, ...parameters: unknown[]): this {
+    const callback = parameters[parameters.length - 1];
+    const bound = parameters.length === 2 ? parameters[0] : undefined;
+    const unbound = bound === undefined || (Array.isArray(bound) && bound.length === 0);
+    if (TRANSACTION_CONTROL.has(sql) && parameters.length <= 2 && typeof callback === 'function' && unbound) {
+      // TypeORM's BEGIN and COMMIT: a kept statement is one trip to the worker thread; sqlite3's `all` with
+      // a text prepares, runs and finalises, two trips, each waiting its turn on the main thread. The first
+      // command of every transaction waits for them.
+      this.allPrepared(sql, []).then(
+        (rows) => (callback as StatementCallback).call({ lastID: 0, changes: 0 }, null, rows),
+        (error: Error) => (callback as StatementCallback).call({ lastID: 0, changes: 0 }, error, []),
+      );
+      return this;
+    }
     this.note(sql);
     return super.all(sql, ...parameters);
   }
@@ -56,17 +79,9 @@ export class SqliteConnection extends sqlite3.Database {
   }
 
   override close(callback?: (error: Error | null) => void): void {
-    const statements = [...this.prepared.values()];
+    const pools = [...this.prepared.values()];
     this.prepared.clear();
-    void Promise.allSettled(statements)
-      .then((settled) =>
-        Promise.all(
-          settled.map((outcome) =>
-            outcome.status === 'fulfilled' ? new Promise<void>((done) => outcome.value.finalize(() => done())) : null,
-          ),
-        ),
-      )
-      .then(() => super.close(callback));
+    void Promise.all(pools.map((pool) => pool.finalize())).then(() => super.close(callback));
   }
 
   /** Counts a statement that may write; a SELECT (the usual read) does not count. */
@@ -74,21 +89,74 @@ export class SqliteConnection extends sqlite3.Database {
     if (!READ.test(sql)) this.writeCount += 1;
   }
 
-  private statement(sql: string): Promise<sqlite3.Statement> {
-    let statement = this.prepared.get(sql);
-    if (!statement) {
-      statement = new Promise((resolve, reject) => {
-        const prepared: sqlite3.Statement = this.prepare(sql, (error: Error | null) =>
-          error ? reject(error) : resolve(prepared),
-        );
-      });
-      this.prepared.set(sql, statement);
-      // A statement that does not prepare (a mistake in its SQL) is not kept: the next use reports it again.
-      statement.catch(() => this.prepared.delete(sql));
+  private poolFor(sql: string): StatementPool {
+    let pool = this.prepared.get(sql);
+    if (!pool) {
+      pool = new StatementPool(
+        () =>
+          new Promise((resolve, reject) => {
+            const prepared: sqlite3.Statement = this.prepare(sql, (error: Error | null) =>
+              error ? reject(error) : resolve(prepared),
+            );
+          }),
+      );
+      this.prepared.set(sql, pool);
     }
-    return statement;
+    return pool;
   }
 }
+
+/**
+ * At most this many statements per text: as many as libuv's pool has threads (UV_THREADPOOL_SIZE, 4 by
+ * default) can run at once, the connection taking them in turn; a fifth caller waits for a free one.
+ */
+const STATEMENTS_PER_TEXT = 4;
+
+/** The statements kept for one SQL text, each lent to one caller at a time. */
+class StatementPool {
+  private readonly idle: sqlite3.Statement[] = [];
+  private readonly made: sqlite3.Statement[] = [];
+  private readonly waiting: Array<(statement: sqlite3.Statement) => void> = [];
+  /** Statements made or being prepared. */
+  private size = 0;
+
+  constructor(private readonly prepare: () => Promise<sqlite3.Statement>) {}
+
+  async take(): Promise<sqlite3.Statement> {
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.size >= STATEMENTS_PER_TEXT) return new Promise((lend) => this.waiting.push(lend));
+    this.size += 1;
+    try {
+      const statement = await this.prepare();
+      this.made.push(statement);
+      return statement;
+    } catch (error) {
+      // A statement that does not prepare (a mistake in its SQL) is not kept: the next use reports it again.
+      this.size -= 1;
+      throw error;
+    }
+  }
+
+  giveBack(statement: sqlite3.Statement): void {
+    const next = this.waiting.shift();
+    if (next) next(statement);
+    else this.idle.push(statement);
+  }
+
+  /** Finalises every statement made (sqlite3 finalises one still running after its run). */
+  finalize(): Promise<void[]> {
+    const made = this.made.splice(0);
+    this.idle.length = 0;
+    return Promise.all(made.map((statement) => new Promise<void>((done) => statement.finalize(() => done()))));
+  }
+}
+
+/** TypeORM's transaction statements on SQLite, which it sends through `all` without parameters. */
+const TRANSACTION_CONTROL = new Set(['BEGIN TRANSACTION', 'COMMIT', 'ROLLBACK']);
+
+/** What sqlite3 calls back with (`this`: the statement's lastID and changes, which TypeORM reads). */
+type StatementCallback = (this: { lastID: number; changes: number }, error: Error | null, rows: unknown[]) => void;
 
 /** A statement that only reads: it starts with SELECT (a CTE, a PRAGMA or anything else counts as a write). */
 const READ = /^\s*SELECT\s/i;
