@@ -72,4 +72,49 @@ describe(`persistence on ${TEST_ENGINE === 'sqlite' ? 'a SQLite file' : 'Postgre
       await app.close();
     }
   });
+
+  it("counts one ticket revision per ticket write, on the branch and on the row (the hall cache's deltas)", async () => {
+    const app = await createApp(config);
+    try {
+      const dataSource = app.get(DataSource);
+      const ticketRev = async () =>
+        Number(
+          (
+            (await dataSource.query(`SELECT "ticketRev" FROM "branch" WHERE "code" = 'demo'`)) as {
+              ticketRev: number;
+            }[]
+          )[0].ticketRev,
+        );
+      const revOf = async (id: string) =>
+        Number(
+          (
+            (await dataSource.query(
+              TEST_ENGINE === 'sqlite'
+                ? 'SELECT "rev" FROM "ticket" WHERE "id" = ?'
+                : 'SELECT "rev" FROM "ticket" WHERE "id" = $1',
+              [id],
+            )) as { rev: number }[]
+          )[0].rev,
+        );
+      const before = await ticketRev();
+      const issued = await request(app.getHttpServer())
+        .post('/api/branches/demo/tickets')
+        .set('Authorization', kiosk)
+        .send({ businessType: 'account-opening' })
+        .expect(201);
+      expect(await ticketRev()).toBe(before + 1);
+      expect(await revOf(issued.body.id)).toBe(before + 1);
+      // An update of the row (as a call or a transfer writes it) counts once more.
+      await dataSource.query(
+        TEST_ENGINE === 'sqlite'
+          ? `UPDATE "ticket" SET "status" = 'cancelled' WHERE "id" = ?`
+          : `UPDATE "ticket" SET "status" = 'cancelled' WHERE "id" = $1`,
+        [issued.body.id],
+      );
+      expect(await ticketRev()).toBe(before + 2);
+      expect(await revOf(issued.body.id)).toBe(before + 2);
+    } finally {
+      await app.close();
+    }
+  });
 });

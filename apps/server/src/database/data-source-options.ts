@@ -33,6 +33,7 @@ import { Ratings1763900000012 } from './migrations/1763900000012-ratings';
 import { IdempotentRequests1763900000013 } from './migrations/1763900000013-idempotent-requests';
 import { HallRevisions1763900000014 } from './migrations/1763900000014-hall-revisions';
 import { EventLogSeq1763900000015 } from './migrations/1763900000015-event-log-seq';
+import { TicketRevOnce1763900000016 } from './migrations/1763900000016-ticket-rev-once';
 
 export const ENTITIES = [
   BranchEntity,
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   IdempotentRequests1763900000013,
   HallRevisions1763900000014,
   EventLogSeq1763900000015,
+  TicketRevOnce1763900000016,
 ];
 
 /**
