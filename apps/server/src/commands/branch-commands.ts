@@ -57,7 +57,12 @@ export class BranchCommands {
     this.sqliteQueue =
       dataSource.options.type === 'postgres'
         ? null
-        : new SqliteWriteQueue(dataSource, holdCommitted, (commands) => metrics.commitGroup(commands));
+        : new SqliteWriteQueue(
+            dataSource,
+            holdCommitted,
+            (commands) => metrics.commitGroup(commands),
+            (manager) => HallCache.of(manager).shared(manager),
+          );
   }
 
   onDayStart(handler: DayStartHandler): void {
