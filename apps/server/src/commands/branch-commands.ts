@@ -57,12 +57,7 @@ export class BranchCommands {
     this.sqliteQueue =
       dataSource.options.type === 'postgres'
         ? null
-        : new SqliteWriteQueue(
-            dataSource,
-            holdCommitted,
-            (commands) => metrics.commitGroup(commands),
-            (manager) => HallCache.of(manager).shared(manager),
-          );
+        : new SqliteWriteQueue(dataSource, holdCommitted, (commands) => metrics.commitGroup(commands));
   }
 
   onDayStart(handler: DayStartHandler): void {

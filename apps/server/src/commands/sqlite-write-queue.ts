@@ -27,10 +27,8 @@ interface Entry {
  *   failed commit fails every command of the group (their writes are gone, their events never published).
  * - Commands still run strictly one at a time, in arrival order; each sees what the earlier ones wrote.
  * A lone command (the usual case below full load) runs in its own transaction, without savepoints.
- * `afterCommit` is told of each committed command's manager (the hall cache holds what it read),
- * `afterGroupedCommand` of each command of a group that finished without failing (its writes stay in the
- * transaction: the commands after it may rely on what it read), and `observeGroup` of each transaction's
- * number of commands.
+ * `afterCommit` is told of each committed command's manager (the hall cache holds what it read), and
+ * `observeGroup` of each transaction's number of commands.
  */
 export class SqliteWriteQueue {
   private readonly entries: Entry[] = [];
@@ -41,7 +39,6 @@ export class SqliteWriteQueue {
     private readonly afterCommit: (manager: EntityManager) => void,
     /** Told how many commands each transaction carried (a metric). */
     private readonly observeGroup: (commands: number) => void = () => undefined,
-    private readonly afterGroupedCommand: (manager: EntityManager) => void = () => undefined,
   ) {}
 
   /** Runs a branch command in a transaction, perhaps shared with the commands queued beside it. */
@@ -125,7 +122,6 @@ export class SqliteWriteQueue {
           const work = entry.command as (manager: EntityManager) => Promise<unknown>;
           const result = await entry.inCallerContext(() => work(manager));
           done.push({ entry, manager, result });
-          this.afterGroupedCommand(manager);
         } catch (error) {
           // If even this fails, the transaction is broken: the outer catch fails the whole group.
           await plainQuery(manager, 'ROLLBACK TO "lobbyflow_command"', []);

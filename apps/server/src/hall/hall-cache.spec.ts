@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { BranchEntity } from '../branches/branch.entity';
-import { SqliteConnection } from '../database/sqlite-connection';
-import { TicketEntity } from '../tickets/ticket.entity';
 import { type FigureTicket, HallCache } from './hall-cache';
 
 /** Managers as the cache sees them: one data source, in a transaction or not. */
@@ -36,11 +34,11 @@ describe('HallCache', () => {
     const cache = HallCache.of(outside);
     cache.clear();
     cache.advance(outside, branch(2), null, [ticket('t1', 1), ticket('t2', 2)], since);
-    const held = cache.tickets(outside, branch(3), since);
+    const held = cache.tickets(branch(3), since);
     expect(held?.rev).toBe(2);
     const now = cache.advance(outside, branch(3), held, [ticket('t1', 3, 'cancelled')], since);
     expect([...now.keys()]).toEqual(['t2']);
-    expect(cache.tickets(outside, branch(3), since)?.rev).toBe(3);
+    expect(cache.tickets(branch(3), since)?.rev).toBe(3);
   });
 
   it("holds a transaction's tickets only once it has committed, and nothing of one rolled back", () => {
@@ -49,32 +47,26 @@ describe('HallCache', () => {
     cache.advance(outside, branch(1), null, [ticket('t1', 1)], since);
 
     const rolledBack = transaction();
-    const seen = cache.advance(
-      rolledBack,
-      branch(1),
-      cache.tickets(outside, branch(1), since),
-      [ticket('t2', 2)],
-      since,
-    );
+    const seen = cache.advance(rolledBack, branch(1), cache.tickets(branch(1), since), [ticket('t2', 2)], since);
     expect([...seen.keys()]).toEqual(['t1', 't2']);
     // Never committed: what it read stays with it.
-    expect(cache.tickets(outside, branch(1), since)?.rev).toBe(1);
+    expect(cache.tickets(branch(1), since)?.rev).toBe(1);
 
     const committed = transaction();
-    cache.advance(committed, branch(1), cache.tickets(outside, branch(1), since), [ticket('t3', 2)], since);
-    expect(cache.tickets(outside, branch(2), since)?.rev).toBe(1);
+    cache.advance(committed, branch(1), cache.tickets(branch(1), since), [ticket('t3', 2)], since);
+    expect(cache.tickets(branch(2), since)?.rev).toBe(1);
     cache.committed(committed);
-    expect([...(cache.tickets(outside, branch(2), since)?.tickets.keys() ?? [])]).toEqual(['t1', 't3']);
+    expect([...(cache.tickets(branch(2), since)?.tickets.keys() ?? [])]).toEqual(['t1', 't3']);
   });
 
   it('reads in full when the day changed or its view of the branch is older than what is held', () => {
     const cache = HallCache.of(outside);
     cache.clear();
     cache.advance(outside, branch(5), null, [ticket('t1', 5)], since);
-    expect(cache.tickets(outside, { ...branch(5), businessDay: '2026-11-25' } as BranchEntity, since)).toBeNull();
+    expect(cache.tickets({ ...branch(5), businessDay: '2026-11-25' } as BranchEntity, since)).toBeNull();
     // A PostgreSQL snapshot taken before revision 5 committed cannot be brought forward from 5.
-    expect(cache.tickets(outside, branch(4), since)).toBeNull();
-    expect(cache.tickets(outside, branch(5), since)).not.toBeNull();
+    expect(cache.tickets(branch(4), since)).toBeNull();
+    expect(cache.tickets(branch(5), since)).not.toBeNull();
   });
 
   it('drops finished tickets too old for the figures in one sweep, once the oldest is ten minutes past', () => {
@@ -95,11 +87,11 @@ describe('HallCache', () => {
     );
     // d1 finished 5 minutes before the window moved on: still held, the figures skip it.
     const fiveLater = new Date('2026-11-24T01:10:00Z');
-    let held = cache.advance(outside, branch(3), cache.tickets(outside, branch(3), day), [ticket('w2', 4)], fiveLater);
+    let held = cache.advance(outside, branch(3), cache.tickets(branch(3), day), [ticket('w2', 4)], fiveLater);
     expect([...held.keys()].sort()).toEqual(['d1', 'd2', 'w1', 'w2']);
     // Ten minutes past it, the sweep drops d1 and keeps d2, finished after the window's start.
     const later = new Date('2026-11-24T01:16:00Z');
-    held = cache.advance(outside, branch(4), cache.tickets(outside, branch(4), fiveLater), [ticket('w3', 5)], later);
+    held = cache.advance(outside, branch(4), cache.tickets(branch(4), fiveLater), [ticket('w3', 5)], later);
     expect([...held.keys()].sort()).toEqual(['d2', 'w1', 'w2', 'w3']);
   });
 
@@ -109,90 +101,6 @@ describe('HallCache', () => {
     const partial = { ...branch(0), ticketRev: undefined } as unknown as BranchEntity;
     const now = cache.advance(outside, partial, null, [ticket('t1', 1)], since);
     expect([...now.keys()]).toEqual(['t1']);
-    expect(cache.tickets(outside, branch(1), since)).toBeNull();
-  });
-
-  it('lets the later commands of a group see what the earlier ones read, held for all only at commit', () => {
-    const cache = HallCache.of(outside);
-    cache.clear();
-    cache.advance(outside, branch(1), null, [ticket('t1', 1)], since);
-    // Three commands sharing one transaction (SqliteWriteQueue's group), each with its own manager.
-    const runner = { isTransactionActive: true };
-    const inGroup = () => ({ connection, queryRunner: runner }) as unknown as EntityManager;
-    const [first, failing, third] = [inGroup(), inGroup(), inGroup()];
-
-    cache.advance(first, branch(2), cache.tickets(first, branch(2), since), [ticket('t2', 2)], since);
-    cache.shared(first);
-    // The second command fails (rolled back to its savepoint): it is never shared.
-    cache.advance(failing, branch(3), cache.tickets(failing, branch(2), since), [ticket('t3', 3)], since);
-    const seen = cache.tickets(third, branch(2), since);
-    expect(seen?.rev).toBe(2);
-    expect([...(seen?.tickets.keys() ?? [])]).toEqual(['t1', 't2']);
-    // Outside the group nothing has changed until the commit.
-    expect(cache.tickets(outside, branch(2), since)?.rev).toBe(1);
-    cache.committed(first);
-    expect([...(cache.tickets(outside, branch(2), since)?.tickets.keys() ?? [])]).toEqual(['t1', 't2']);
-  });
-
-  describe('tickets a command wrote itself (SQLite)', () => {
-    let db: SqliteConnection;
-    let manager: EntityManager;
-    const write = () => db.allPrepared('INSERT INTO "t" ("id") VALUES (NULL)', []);
-
-    beforeEach(async () => {
-      db = new SqliteConnection(':memory:');
-      await db.allPrepared('CREATE TABLE "t" ("id" INTEGER PRIMARY KEY)', []);
-      const sqlite = { driver: { databaseConnection: db } };
-      manager = { connection: sqlite, queryRunner: { isTransactionActive: true } } as unknown as EntityManager;
-      HallCache.of(manager).clear();
-    });
-    afterEach(() => new Promise<void>((done) => db.close(() => done())));
-
-    const issued = (id: string) =>
-      Object.assign(new TicketEntity(), { ...ticket(id, 0), rev: undefined, holdUntil: undefined, token: 'x' });
-
-    it('are taken as written, with the revision the database gave them, when nothing else was written', async () => {
-      const cache = HallCache.of(manager);
-      cache.advance(manager, branch(4), null, [ticket('t1', 4)], since);
-      cache.committed(manager);
-      // The command's view of its branch row (BranchCommands reads it first).
-      const row = branch(4);
-      cache.branchRead(manager, row);
-      await write();
-      cache.wroteTickets(manager, row, [issued('t5')]);
-      const held = cache.tickets(manager, row, since);
-      expect(held).not.toBeNull();
-      expect(cache.ownChanges(manager, row, held!)).toEqual([{ ...ticket('t5', 5), holdUntil: null }]);
-    });
-
-    it('are read back when something else was written, or what is held is older than the branch row', async () => {
-      const cache = HallCache.of(manager);
-      cache.advance(manager, branch(4), null, [ticket('t1', 4)], since);
-      cache.committed(manager);
-      const held = cache.tickets(manager, branch(4), since)!;
-
-      // Another statement wrote before the ticket.
-      const first = branch(4);
-      cache.branchRead(manager, first);
-      await write();
-      await write();
-      cache.wroteTickets(manager, first, [issued('t5')]);
-      expect(cache.ownChanges(manager, first, held)).toBeNull();
-
-      // Another statement wrote after the ticket.
-      const second = branch(4);
-      cache.branchRead(manager, second);
-      await write();
-      cache.wroteTickets(manager, second, [issued('t6')]);
-      await write();
-      expect(cache.ownChanges(manager, second, held)).toBeNull();
-
-      // Other tickets were written since revision 4 (the branch row says 6).
-      const later = branch(6);
-      cache.branchRead(manager, later);
-      await write();
-      cache.wroteTickets(manager, later, [issued('t7')]);
-      expect(cache.ownChanges(manager, later, held)).toBeNull();
-    });
+    expect(cache.tickets(branch(1), since)).toBeNull();
   });
 });

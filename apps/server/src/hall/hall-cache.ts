@@ -17,12 +17,7 @@ import { deepFreeze } from '../common/deep-freeze';
  * - the tickets are brought up to date with the rows written since the held revision (one indexed query,
  *   usually the command's own ticket), or read whole when the day changed or nothing is held.
  * Whatever a transaction reads is held only once it has committed: a rolled-back command leaves nothing
- * behind, and a concurrent reader (PostgreSQL) never sees another transaction's uncommitted rows. Within
- * one SQLite transaction shared by a group of commands, each command sees what the earlier ones of the
- * group read (`shared`): their writes stay in the transaction whatever the later commands do.
- * A ticket a command has just written itself is taken as written (`wroteTickets`), not read back, when
- * nothing else has been written since the command read its branch row (SQLite, where the connection
- * counts the statements that may write).
+ * behind, and a concurrent reader (PostgreSQL) never sees another transaction's uncommitted rows.
  * With LOBBYFLOW_VERIFY_CACHES=1 (the e2e suites) every use is checked against a full read and a
  * difference throws.
  */
@@ -77,17 +72,6 @@ interface HeldBranch {
   config?: HeldConfig;
 }
 
-/** What a transaction holds once it commits: a change to the held entries (`entry` gives a branch's). */
-type Hold = (entry: (branchId: string) => HeldBranch) => void;
-
-/** Tickets a transaction wrote itself, in one statement, and the connection's write marks around it. */
-interface OwnWrite {
-  branchId: string;
-  rows: FigureTicket[];
-  markBefore: number;
-  markAfter: number;
-}
-
 const OPEN = new Set<string>(['waiting', 'called', 'serving']);
 
 /** How long finished tickets too old for the figures may stay held before a sweep drops them. */
@@ -120,14 +104,7 @@ const caches = new WeakMap<DataSource, HallCache>();
 export class HallCache {
   private readonly branches = new Map<string, HeldBranch>();
   /** What open transactions read, held once they commit (`committed`), dropped if they do not. */
-  private readonly staged = new WeakMap<EntityManager, Hold[]>();
-  /**
-   * What the finished commands of a group read, by the group's query runner (one SQLite transaction): the
-   * view of the commands after them in the group, over what is held.
-   */
-  private readonly groupViews = new WeakMap<object, Map<string, HeldBranch>>();
-  /** The tickets each transaction's command wrote itself (SQLite), for its figures. */
-  private readonly ownWrites = new WeakMap<EntityManager, OwnWrite>();
+  private readonly staged = new WeakMap<EntityManager, Array<() => void>>();
   /** Branch rows read inside a transaction, with the connection's write mark at the read (SQLite). */
   private readonly branchReads = new WeakMap<BranchEntity, number>();
 
@@ -152,67 +129,7 @@ export class HallCache {
   committed(manager: EntityManager): void {
     const work = this.staged.get(manager);
     this.staged.delete(manager);
-    for (const hold of work ?? []) hold((branchId) => entryOf(this.branches, branchId));
-  }
-
-  /**
-   * A command of a group sharing one transaction has finished (SqliteWriteQueue): its writes stay in the
-   * transaction whatever the later commands of the group do, so they see what it read. It is held for good
-   * only when the transaction commits (`committed`).
-   */
-  shared(manager: EntityManager): void {
-    const runner = manager.queryRunner;
-    const work = this.staged.get(manager);
-    if (!runner || !work) return;
-    let view = this.groupViews.get(runner);
-    if (!view) {
-      view = new Map();
-      this.groupViews.set(runner, view);
-    }
-    const group = view;
-    // A branch enters the group's view as it is held for all, then takes the group's changes.
-    const entry = (branchId: string) => {
-      let held = group.get(branchId);
-      if (!held) {
-        held = { ...this.branches.get(branchId) };
-        group.set(branchId, held);
-      }
-      return held;
-    };
-    for (const hold of work) hold(entry);
-  }
-
-  /**
-   * The command of `manager` has just inserted `tickets` in one statement (SQLite). Its figures take them as
-   * written instead of reading them back, if nothing else was written since it read its branch row.
-   */
-  wroteTickets(manager: EntityManager, branch: BranchEntity, tickets: TicketEntity[]): void {
-    const markAfter = writeMark(manager);
-    if (markAfter === null) return;
-    const rows = tickets.map((ticket) => {
-      const row = {} as Record<string, unknown>;
-      for (const column of Object.keys(FIGURE_COLUMNS)) row[column] = ticket[column as keyof TicketEntity] ?? null;
-      return row as unknown as FigureTicket;
-    });
-    this.ownWrites.set(manager, { branchId: branch.id, rows, markBefore: markAfter - 1, markAfter });
-  }
-
-  /**
-   * The tickets written since `held` when they are only the command's own (`wroteTickets`), with the
-   * revisions the database gave them (the branch's `ticketRev` counts one per row); null when they must be
-   * read: something else was written, or what is held is older than the command's view of the branch.
-   */
-  ownChanges(manager: EntityManager, branch: BranchEntity, held: HeldTickets): FigureTicket[] | null {
-    const own = this.ownWrites.get(manager);
-    const readMark = this.branchReads.get(branch);
-    if (!own || own.branchId !== branch.id || readMark === undefined || typeof branch.ticketRev !== 'number') {
-      return null;
-    }
-    if (own.markBefore !== readMark || own.markAfter !== writeMark(manager) || held.rev !== branch.ticketRev) {
-      return null;
-    }
-    const base = branch.ticketRev;
-    return own.rows.map((row, index) => ({ ...row, rev: base + index + 1 }));
+    for (const hold of work ?? []) hold();
   }
 
   /** Drops everything held: the next command of every branch reads in full. */
@@ -238,7 +155,7 @@ export class HallCache {
   async config(manager: EntityManager, branch: BranchEntity): Promise<{ rev: number | null; rows: ConfigRows | null }> {
     const current = !inTransaction(manager) || this.branchReads.get(branch) === writeMark(manager);
     const rev = current ? (branch.configRev ?? null) : await currentConfigRev(manager, branch.id);
-    const held = this.held(manager, branch.id)?.config;
+    const held = this.branches.get(branch.id)?.config;
     return { rev, rows: held && rev !== null && held.rev === rev ? copyRows(held.rows) : null };
   }
 
@@ -246,8 +163,8 @@ export class HallCache {
   keepConfig(manager: EntityManager, branchId: string, rev: number | null, rows: ConfigRows): void {
     if (rev === null) return;
     const held: HeldConfig = { rev, rows: heldRows(rows) };
-    this.hold(manager, (entryFor) => {
-      const entry = entryFor(branchId);
+    this.hold(manager, () => {
+      const entry = this.entry(branchId);
       if (!entry.config || entry.config.rev <= held.rev) entry.config = held;
     });
   }
@@ -256,8 +173,8 @@ export class HallCache {
    * The held tickets of the branch's business day, if they can be brought up to date from the branch row's
    * `ticketRev` and hold every ticket finished since `since`: null when a full read is needed.
    */
-  tickets(manager: EntityManager, branch: BranchEntity, since: Date): HeldTickets | null {
-    const held = this.held(manager, branch.id)?.tickets;
+  tickets(branch: BranchEntity, since: Date): HeldTickets | null {
+    const held = this.branches.get(branch.id)?.tickets;
     if (!held || held.businessDay !== branch.businessDay || since < held.doneSince) return null;
     // Held from a later revision than this transaction's view of the branch (a PostgreSQL snapshot older
     // than another transaction's commit): the delta cannot go backwards, so read in full.
@@ -311,8 +228,8 @@ export class HallCache {
         doneSince: keepDoneSince,
         oldestDoneMs,
       };
-      this.hold(manager, (entryFor) => {
-        const entry = entryFor(branch.id);
+      this.hold(manager, () => {
+        const entry = this.entry(branch.id);
         const current = entry.tickets;
         if (!current || current.businessDay !== held.businessDay || current.rev < held.rev) entry.tickets = held;
       });
@@ -320,32 +237,25 @@ export class HallCache {
     return tickets;
   }
 
-  /** What `manager` sees held of a branch: as its group's earlier commands left it, or as held for all. */
-  private held(manager: EntityManager, branchId: string): HeldBranch | undefined {
-    const runner = manager.queryRunner;
-    return (runner && this.groupViews.get(runner)?.get(branchId)) || this.branches.get(branchId);
+  private entry(branchId: string): HeldBranch {
+    let entry = this.branches.get(branchId);
+    if (!entry) {
+      entry = {};
+      this.branches.set(branchId, entry);
+    }
+    return entry;
   }
 
   /** Runs `hold` now outside a transaction (what was read is committed), or once the transaction commits. */
-  private hold(manager: EntityManager, hold: Hold): void {
+  private hold(manager: EntityManager, hold: () => void): void {
     if (!inTransaction(manager)) {
-      hold((branchId) => entryOf(this.branches, branchId));
+      hold();
       return;
     }
     const work = this.staged.get(manager);
     if (work) work.push(hold);
     else this.staged.set(manager, [hold]);
   }
-}
-
-/** The held entry of a branch in `branches`, made empty if there is none. */
-function entryOf(branches: Map<string, HeldBranch>, branchId: string): HeldBranch {
-  let entry = branches.get(branchId);
-  if (!entry) {
-    entry = {};
-    branches.set(branchId, entry);
-  }
-  return entry;
 }
 
 function inTransaction(manager: EntityManager): boolean {

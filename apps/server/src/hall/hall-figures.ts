@@ -72,19 +72,13 @@ export class HallFigures {
     const { branch } = config;
     const since = new Date(now.getTime() - RECENT_SERVICE_WINDOW_MINUTES * 60_000);
     const cache = HallCache.of(manager);
-    const held = cache.tickets(manager, branch, since);
+    const held = cache.tickets(branch, since);
     // A full read keeps finished tickets a while longer than the window, so that a read "as of the last
     // change" (an earlier instant than the last command's) can still use what is held.
     const doneSince = new Date(since.getTime() - RECENT_SERVICE_WINDOW_MINUTES * 60_000);
-    // The tickets written since what is held: usually the command's own, taken as written if it can be.
-    const own = held ? cache.ownChanges(manager, branch, held) : null;
     const rows = held
-      ? (own ?? (await readChangedTickets(manager, branch, held.rev)))
+      ? await readChangedTickets(manager, branch, held.rev)
       : await readOpenTickets(manager, branch, doneSince);
-    if (held && own && cache.verifying) {
-      // Revisions included: the next command's delta starts from them.
-      assertSameAsRead('own tickets', branch.code, own, await readChangedTickets(manager, branch, held.rev));
-    }
     const current = cache.advance(manager, branch, held, rows, doneSince);
     if (held && cache.verifying) {
       const full = await readOpenTickets(manager, branch, since);

@@ -41,7 +41,6 @@ import { staffTicketView, ticketTokenView } from './ticket-views';
 import { IDEMPOTENCY_KEY } from '../idempotency/idempotent-request';
 import { plainQuery } from '../database/plain-sql';
 import { EntityRows } from '../database/entity-rows';
-import { HallCache } from '../hall/hall-cache';
 
 interface TransferRequest {
   action: 'transfer';
@@ -198,7 +197,6 @@ export class TicketsService implements OnModuleInit {
         requestHash: idempotencyKey !== undefined ? requestHash : null,
       });
       await EntityRows.of(manager, TicketEntity).insert([ticket]);
-      HallCache.of(manager).wroteTickets(manager, branch, [ticket]);
       if (adviceOutcome) {
         await this.recordAdvice(tx, dto.businessType, adviceOutcome, ticket.id);
       }
