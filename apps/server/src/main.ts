@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
-import { flushLogLines } from './observability/json-logger';
 import { SeedService } from './seed/seed.service';
 import { GracefulShutdown } from './shutdown/graceful-shutdown';
 
@@ -21,9 +20,7 @@ async function main(): Promise<void> {
     app = await createApp(config);
     await app.listen(config.port);
   } catch (error) {
-    // A boot failure (bad seed file, database unreachable, port taken) is a message, not a stack trace,
-    // after what the server logged on the way.
-    flushLogLines();
+    // A boot failure (bad seed file, database unreachable, port taken) is a message, not a stack trace.
     console.error(`LobbyFlow cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
@@ -55,9 +52,7 @@ async function main(): Promise<void> {
       `  Try: curl -s ${base}/api/branches/${demo.branchCode}/queue -H "Authorization: Bearer <display key>"`,
     );
   }
-  // The banner goes to stdout as plain text, after the log lines written so far: it is for the person who
-  // just typed `npm start`.
-  flushLogLines();
+  // The banner goes to stdout as plain text: it is for the person who just typed `npm start`.
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 

@@ -1,4 +1,4 @@
-import { flushLogLines, JsonLogger, type LogLevel, type LoggerOptions } from './json-logger';
+import { JsonLogger, type LogLevel, type LoggerOptions } from './json-logger';
 import { runInContext } from './request-context';
 
 /** A logger whose lines land in an array. */
@@ -104,35 +104,5 @@ describe('JsonLogger', () => {
     const { logger, lines } = capture({ level: 'info', format: 'pretty' });
     runInContext({ requestId: 'req-9' }, () => logger.log({ msg: 'request', status: 204 }, 'Http'));
     expect(lines[0].line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}\[Http\] request requestId=req-9 status=204$/);
-  });
-
-  it('writes the lines of one turn of the event loop to the console together, errors to stderr', async () => {
-    const logger = new JsonLogger({ level: 'info', format: 'json' });
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      logger.log('first', 'Http');
-      logger.warn('slow', 'Commands');
-      logger.log('second', 'Http');
-      expect(out).not.toHaveBeenCalled();
-      await new Promise((turn) => setImmediate(turn));
-      expect(out).toHaveBeenCalledTimes(1);
-      expect(err).toHaveBeenCalledTimes(1);
-      const lines = (mock: jest.SpyInstance) =>
-        String(mock.mock.calls[0][0])
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => (JSON.parse(line) as { msg: string }).msg);
-      expect(lines(out)).toEqual(['first', 'second']);
-      expect(lines(err)).toEqual(['slow']);
-      // Lines logged later go in a write of their own; flushLogLines writes them at once.
-      logger.log('third', 'Http');
-      flushLogLines();
-      expect(out).toHaveBeenCalledTimes(2);
-      expect(String(out.mock.calls[1][0])).toContain('"msg":"third"');
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
   });
 });

@@ -24,53 +24,8 @@ export interface LogEntry {
 
 const SEVERITY: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-/**
- * The lines bound for stdout and stderr, written once per turn of the event loop. Written one by one, each
- * line was a write(2) of its own (Node writes files and pipes synchronously on Linux): the access log's line
- * per request was the largest single item of the HTTP stack's profile (issue #10). A line waits at most
- * until the I/O of the current turn is handled; lines still waiting when the process exits (a crash
- * included) are written by the `exit` handler.
- */
-class ConsoleLines {
-  private readonly out: string[] = [];
-  private readonly err: string[] = [];
-  private scheduled = false;
-
-  constructor() {
-    process.on('exit', () => this.flush());
-  }
-
-  add(line: string, toStderr: boolean): void {
-    (toStderr ? this.err : this.out).push(line);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
-  }
-
-  /** Writes every line waiting, stderr first (errors and warnings are the ones a reader looks for). */
-  flush(): void {
-    this.scheduled = false;
-    for (const [lines, stream] of [
-      [this.err, process.stderr],
-      [this.out, process.stdout],
-    ] as const) {
-      if (lines.length === 0) continue;
-      stream.write(`${lines.join('\n')}\n`);
-      lines.length = 0;
-    }
-  }
-}
-
-let consoleLines: ConsoleLines | undefined;
-
-/** Writes everything logged so far to stdout and stderr now (before text written to them directly). */
-export function flushLogLines(): void {
-  consoleLines?.flush();
-}
-
 const writeToConsole = (line: string, level: LogLevel): void => {
-  consoleLines ??= new ConsoleLines();
-  consoleLines.add(line, SEVERITY[level] <= SEVERITY.warn);
+  (SEVERITY[level] <= SEVERITY.warn ? process.stderr : process.stdout).write(`${line}\n`);
 };
 
 /**
