@@ -11,8 +11,8 @@ const STAMP_TICKET = `
  * the new row with an UPDATE, and that UPDATE fired the update trigger (SQLite keeps a trigger from firing
  * itself, not another one): every insert raised `branch.ticketRev` twice and ran two more statements
  * inside SQLite. The update trigger now leaves alone an update that sets the row's revision itself (only
- * the triggers do), so an inserted ticket gets the next revision, which lets a command take the ticket it
- * has just written as written instead of reading it back (hall/hall-cache.ts, issue #10).
+ * the triggers do), so an inserted ticket gets the next revision, as the HallRevisions comment says and as
+ * on PostgreSQL, without the two extra statements.
  */
 export class TicketRevOnce1763900000016 implements MigrationInterface {
   name = 'TicketRevOnce1763900000016';
