@@ -108,6 +108,12 @@ describe('SqliteConnection', () => {
     await close(connection);
   });
 
+  it('closes while statements are still being prepared, finalising them first', async () => {
+    const reads = [1, 2, 3].map(() => connection.allPrepared('SELECT COUNT(*) AS "n" FROM "t"', []));
+    await close(connection);
+    expect(await Promise.all(reads)).toEqual([[{ n: 0 }], [{ n: 0 }], [{ n: 0 }]]);
+  });
+
   it('closes with statements kept, and the file opens again with what was written', async () => {
     await connection.allPrepared('INSERT INTO "t" ("id", "name") VALUES (?, ?)', [7, 'kept']);
     await connection.allPrepared('SELECT "name" FROM "t" WHERE "id" = ?', [7]);

@@ -51,16 +51,15 @@ export class SqliteConnection extends sqlite3.Database {
   }
 
   override all(sql: string, ...parameters: unknown[]): this {
-    const callback = parameters[parameters.length - 1];
-    const bound = parameters.length === 2 ? parameters[0] : undefined;
-    const unbound = bound === undefined || (Array.isArray(bound) && bound.length === 0);
-    if (TRANSACTION_CONTROL.has(sql) && parameters.length <= 2 && typeof callback === 'function' && unbound) {
+    const callback = transactionControl(sql, parameters);
+    if (callback) {
       // TypeORM's BEGIN and COMMIT: a kept statement is one trip to the worker thread; sqlite3's `all` with
       // a text prepares, runs and finalises, two trips, each waiting its turn on the main thread. The first
       // command of every transaction waits for them.
+      const answer = (error: Error | null, rows: unknown[]) => callback.call({ lastID: 0, changes: 0 }, error, rows);
       this.allPrepared(sql, []).then(
-        (rows) => (callback as StatementCallback).call({ lastID: 0, changes: 0 }, null, rows),
-        (error: Error) => (callback as StatementCallback).call({ lastID: 0, changes: 0 }, error, []),
+        (rows) => answer(null, rows),
+        (error: Error) => answer(error, []),
       );
       return this;
     }
@@ -115,27 +114,24 @@ const STATEMENTS_PER_TEXT = 4;
 /** The statements kept for one SQL text, each lent to one caller at a time. */
 class StatementPool {
   private readonly idle: sqlite3.Statement[] = [];
-  private readonly made: sqlite3.Statement[] = [];
+  /** Every statement made, or still being prepared. */
+  private readonly made: Promise<sqlite3.Statement>[] = [];
   private readonly waiting: Array<(statement: sqlite3.Statement) => void> = [];
-  /** Statements made or being prepared. */
-  private size = 0;
 
   constructor(private readonly prepare: () => Promise<sqlite3.Statement>) {}
 
-  async take(): Promise<sqlite3.Statement> {
+  take(): Promise<sqlite3.Statement> {
     const idle = this.idle.pop();
-    if (idle) return idle;
-    if (this.size >= STATEMENTS_PER_TEXT) return new Promise((lend) => this.waiting.push(lend));
-    this.size += 1;
-    try {
-      const statement = await this.prepare();
-      this.made.push(statement);
-      return statement;
-    } catch (error) {
-      // A statement that does not prepare (a mistake in its SQL) is not kept: the next use reports it again.
-      this.size -= 1;
-      throw error;
-    }
+    if (idle) return Promise.resolve(idle);
+    if (this.made.length >= STATEMENTS_PER_TEXT) return new Promise((lend) => this.waiting.push(lend));
+    const statement = this.prepare();
+    this.made.push(statement);
+    // A statement that does not prepare (a mistake in its SQL) is not kept: the next use reports it again.
+    statement.catch(() => {
+      const index = this.made.indexOf(statement);
+      if (index >= 0) this.made.splice(index, 1);
+    });
+    return statement;
   }
 
   giveBack(statement: sqlite3.Statement): void {
@@ -144,11 +140,19 @@ class StatementPool {
     else this.idle.push(statement);
   }
 
-  /** Finalises every statement made (sqlite3 finalises one still running after its run). */
-  finalize(): Promise<void[]> {
+  /**
+   * Finalises every statement made, once those still being prepared are (SQLite refuses to close a
+   * connection with one left; sqlite3 finalises a statement still running after its run).
+   */
+  async finalize(): Promise<void> {
     const made = this.made.splice(0);
     this.idle.length = 0;
-    return Promise.all(made.map((statement) => new Promise<void>((done) => statement.finalize(() => done()))));
+    const settled = await Promise.allSettled(made);
+    await Promise.all(
+      settled.map((outcome) =>
+        outcome.status === 'fulfilled' ? new Promise<void>((done) => outcome.value.finalize(() => done())) : null,
+      ),
+    );
   }
 }
 
@@ -157,6 +161,17 @@ const TRANSACTION_CONTROL = new Set(['BEGIN TRANSACTION', 'COMMIT', 'ROLLBACK'])
 
 /** What sqlite3 calls back with (`this`: the statement's lastID and changes, which TypeORM reads). */
 type StatementCallback = (this: { lastID: number; changes: number }, error: Error | null, rows: unknown[]) => void;
+
+/**
+ * The callback of an `all` call that is one of TypeORM's transaction statements, sent as TypeORM sends them
+ * (`all(sql, undefined or [], callback)`); null for any other call.
+ */
+function transactionControl(sql: string, parameters: unknown[]): StatementCallback | null {
+  if (!TRANSACTION_CONTROL.has(sql) || parameters.length > 2) return null;
+  const [bound, callback] = parameters.length === 2 ? parameters : [undefined, parameters[0]];
+  const unbound = bound === undefined || (Array.isArray(bound) && bound.length === 0);
+  return unbound && typeof callback === 'function' ? (callback as StatementCallback) : null;
+}
 
 /** A statement that only reads: it starts with SELECT (a CTE, a PRAGMA or anything else counts as a write). */
 const READ = /^\s*SELECT\s/i;
