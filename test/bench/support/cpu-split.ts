@@ -33,10 +33,13 @@ export function readCpu(pid: number | undefined): CpuReading | null {
   let serverMain = 0;
   let serverOthers = 0;
   for (const thread of readdirSync(`/proc/${pid}/task`)) {
-    const file = `/proc/${pid}/task/${thread}/stat`;
-    // A thread may end between the listing and the read.
-    if (!existsSync(file)) continue;
-    const ms = statCpuMs(file);
+    let ms: number;
+    try {
+      ms = statCpuMs(`/proc/${pid}/task/${thread}/stat`);
+    } catch {
+      // The thread ended between the listing and the read.
+      continue;
+    }
     if (Number(thread) === pid) serverMain += ms;
     else serverOthers += ms;
   }
