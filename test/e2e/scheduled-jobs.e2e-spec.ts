@@ -101,6 +101,39 @@ describe('scheduled work across instances', () => {
     expect(row.runs).toBe(runs('day-rollover'));
   });
 
+  it("creates a job's row again on the next tick when the first claim's transaction failed", async () => {
+    const name = 'e2e-first-claim-fails';
+    const { jobs } = instances[0];
+    jobs.every(name, PROBE.intervalMs, async () => undefined);
+    // The database refuses the claim's update (as a connection lost mid-transaction would fail it): the
+    // row inserted in the same transaction is rolled back with it.
+    const database = hall.app.get(DataSource);
+    const postgres = database.options.type === 'postgres';
+    if (postgres) {
+      await database.query(`CREATE FUNCTION "e2e_refuse_claim"() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'claim refused by the test'; END $$`);
+      await database.query(`CREATE TRIGGER "e2e_refuse_claim" BEFORE UPDATE ON "scheduled_job" FOR EACH ROW
+        WHEN (NEW."name" = '${name}') EXECUTE FUNCTION "e2e_refuse_claim"()`);
+    } else {
+      await database.query(`CREATE TRIGGER "e2e_refuse_claim" BEFORE UPDATE ON "scheduled_job"
+        WHEN NEW."name" = '${name}' BEGIN SELECT RAISE(ABORT, 'claim refused by the test'); END`);
+    }
+    try {
+      expect(await jobs.tick(name)).toBe(false);
+      expect(await database.manager.findOneBy(ScheduledJobEntity, { name })).toBeNull();
+    } finally {
+      await database.query(
+        postgres ? 'DROP TRIGGER "e2e_refuse_claim" ON "scheduled_job"' : 'DROP TRIGGER "e2e_refuse_claim"',
+      );
+      if (postgres) await database.query('DROP FUNCTION "e2e_refuse_claim"()');
+    }
+
+    expect(await jobs.tick(name)).toBe(true);
+    expect(jobs.runsHere(name)).toBe(1);
+    const row = await database.manager.findOneByOrFail(ScheduledJobEntity, { name });
+    expect(row.claimedBy).toBe(jobs.instanceId);
+  });
+
   it('runs the timers on the remaining instance when the other one stops', async () => {
     await second.close();
     const remaining = instances[0];

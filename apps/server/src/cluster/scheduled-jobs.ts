@@ -144,8 +144,9 @@ export class ScheduledJobs implements OnApplicationBootstrap, OnModuleDestroy, B
    */
   private async claim(job: RegisteredJob): Promise<boolean> {
     const now = this.clock.now();
-    return this.commands.runShared(async (manager) => {
-      if (!job.rowEnsured) {
+    const ensuringRow = !job.rowEnsured;
+    const claimed = await this.commands.runShared(async (manager) => {
+      if (ensuringRow) {
         // The first instance to tick creates the row, due at once; the others find it there.
         await manager
           .createQueryBuilder()
@@ -154,7 +155,6 @@ export class ScheduledJobs implements OnApplicationBootstrap, OnModuleDestroy, B
           .values({ name: job.name, dueAt: now, claimedBy: null, claimedAt: null, runs: 0 })
           .orIgnore()
           .execute();
-        job.rowEnsured = true;
       }
       const result = await manager
         .createQueryBuilder()
@@ -171,5 +171,9 @@ export class ScheduledJobs implements OnApplicationBootstrap, OnModuleDestroy, B
         .execute();
       return result.affected === 1;
     });
+    // Only once that insert has committed: a claim that fails (the database gone for a moment) rolls it
+    // back, and the next tick must insert it again or the job would never be due here.
+    if (ensuringRow) job.rowEnsured = true;
+    return claimed;
   }
 }
