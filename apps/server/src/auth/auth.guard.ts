@@ -4,12 +4,14 @@ import { DomainError } from '@lobbyflow/domain';
 import type { Request } from 'express';
 import { ALLOW_KEY, PUBLIC_KEY } from './allow.decorator';
 import { AuthService } from './auth.service';
-import { type Audience, type Principal, audienceOf } from './principal';
+import { nameHandler, noteCaller } from '../observability/request-context';
+import { type Audience, type Principal, audienceOf, principalKey } from './principal';
 
 /**
  * Guards every route (registered globally): resolves the bearer token, checks the caller's audience
  * against `@Allow(...)`, and refuses any route whose `:branchId` is not the caller's branch.
- * Routes are closed by default: a route with neither `@Allow` nor `@Public` is refused.
+ * Routes are closed by default: a route with neither `@Allow` nor `@Public` is refused. It also completes
+ * the request's log context (observability/request-context.ts): the handler, and the caller once allowed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,6 +22,8 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    const http = context.getType() === 'http';
+    if (http) nameHandler(context.getClass().name, context.getHandler().name);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
@@ -43,6 +47,7 @@ export class AuthGuard implements CanActivate {
       );
     }
     request.principal = principal;
+    if (http) noteCaller(principal.branch, principalKey(principal));
     return true;
   }
 }

@@ -24,6 +24,27 @@ export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
+/**
+ * Completes the current request's context for the AuthGuard (auth/auth.guard.ts), which resolves the
+ * caller and knows the handler: the handler that serves the request names its command in the metrics
+ * (`CountersController.callNext` -> `counters.callNext`). The guard does it rather than an interceptor:
+ * a global interceptor put Nest's interceptor chain (rxjs, two async-context binds) on every request.
+ */
+export function nameHandler(controller: string, handler: string): void {
+  const context = storage.getStore();
+  if (!context) return;
+  const feature = controller.replace(/Controller$/, '');
+  context.command = `${feature.charAt(0).toLowerCase()}${feature.slice(1)}.${handler}`;
+}
+
+/** Records the caller the AuthGuard resolved: its branch and an id (`staff:<id>`, never a name). */
+export function noteCaller(branch: string, user: string): void {
+  const context = storage.getStore();
+  if (!context) return;
+  context.branch = branch;
+  context.user = user;
+}
+
 /** Runs `work` and everything it awaits or schedules inside `context`. */
 export function runInContext<T>(context: RequestContext, work: () => T): T {
   return storage.run(context, work);
