@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '../auth/principal';
 import { TicketsService } from '../tickets/tickets.service';
 import { CountersService } from './counters.service';
 import { PauseCounterDto } from './dto/pause-counter.dto';
-import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotency.guard';
 
 @ApiTags('counters')
 @Controller('counters')

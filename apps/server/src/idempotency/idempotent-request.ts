@@ -1,27 +1,20 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError } from '@lobbyflow/domain';
 import type { BranchTransaction } from '../commands/branch-commands';
+import { currentContext } from '../observability/request-context';
 import { IdempotentRequestEntity } from './idempotent-request.entity';
 
 /** Letters, digits and `_ . : -`, 8 to 128 of them: a UUID, or a prefix and random hex. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
-/** The HTTP request being handled under an `Idempotency-Key` (set by IdempotencyInterceptor). */
+/** The HTTP request being handled under an `Idempotency-Key` (put in its context by IdempotencyGuard). */
 export interface IdempotentRequest {
   key: string;
   /** SHA-256 of the caller, method, path and body. */
   fingerprint: string;
   /** Whether a branch command of this request has already checked the key (only the first one does). */
   checked: boolean;
-  /** Whether the answer is the stored one of an earlier request with this key. */
-  replayed: boolean;
-}
-
-const current = new AsyncLocalStorage<IdempotentRequest>();
-
-/** Runs `handle` with `request` as the request every branch command started inside it belongs to. */
-export function withIdempotentRequest<T>(request: IdempotentRequest, handle: () => T): T {
-  return current.run(request, handle);
+  /** Called when the answer is the stored one of an earlier request with this key (marks the response). */
+  replayed: () => void;
 }
 
 /**
@@ -35,7 +28,7 @@ export function withIdempotentRequest<T>(request: IdempotentRequest, handle: () 
  * - the same key with another request: `422 IDEMPOTENCY_KEY_REUSED`.
  */
 export async function runOnce<T>(tx: BranchTransaction, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
-  const request = current.getStore();
+  const request = currentContext()?.idempotent;
   if (!request || request.checked) return work(tx);
   request.checked = true;
   const { manager, branch, now } = tx;
@@ -49,7 +42,7 @@ export async function runOnce<T>(tx: BranchTransaction, work: (tx: BranchTransac
         'This Idempotency-Key was already used for another request; make a new key for each action.',
       );
     }
-    request.replayed = true;
+    request.replayed();
     return JSON.parse(earlier.result) as T;
   }
   const result = await work(tx);

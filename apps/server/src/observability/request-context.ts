@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { IdempotentRequest } from '../idempotency/idempotent-request';
 
 /**
  * What every log line of one HTTP request, socket connection or scheduled job carries without being
@@ -15,6 +16,8 @@ export interface RequestContext {
   command?: string;
   /** True once the HTTP client has closed its connection without waiting for the answer. */
   callerGone?: () => boolean;
+  /** The request's `Idempotency-Key`, on the routes marked `@Idempotent()` (idempotency/). */
+  idempotent?: IdempotentRequest;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { PublicRatingView, RatingPadView, StaffTicketView } from '@lobbyflow/contracts';
 import { NoBody, uuidParam } from '../common/params';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
-import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotency.guard';
 import type { DevicePrincipal, StaffPrincipal, TicketPrincipal } from '../auth/principal';
 import { RateVisitDto } from './dto/rate-visit.dto';
 import { RatingsService } from './ratings.service';

@@ -15,7 +15,7 @@ import {
 } from './dto/referral.dto';
 import { FollowUpsService } from './follow-ups.service';
 import { ReferralsService } from './referrals.service';
-import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotency.guard';
 
 @ApiTags('referrals')
 @Controller()

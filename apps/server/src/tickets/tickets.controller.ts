@@ -14,7 +14,7 @@ import {
   TransferTicketDto,
 } from './dto/ticket-commands.dto';
 import { TicketsService } from './tickets.service';
-import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotency.guard';
 
 @ApiTags('tickets')
 @Controller()
