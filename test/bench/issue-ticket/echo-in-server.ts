@@ -1,6 +1,6 @@
 /**
  * Baseline (b'), run as a child process: LobbyFlow's own server (the built one, with every middleware,
- * guard, interceptor, pipe and filter it has) plus one POST route that validates the ticket request body
+ * guard, pipe and filter it has) plus one POST route that validates the ticket request body
  * with the server's DTO and returns it, without authentication or database work. Beside (b), the bare Nest
  * application, it shows what the server's HTTP stack costs before any command runs. The route is added by
  * wrapping AppModule here, so that the product's API carries no test route.

@@ -74,7 +74,7 @@ async function echoInServer(settings: SweepSettings): Promise<SweepOutcome> {
   child.stderr?.pipe(log);
   try {
     return await sweepEchoRoute(
-      "(b') the same route inside LobbyFlow's server (its middleware, guard, interceptors and filters)",
+      "(b') the same route inside LobbyFlow's server (its middleware, guards, pipes and filters)",
       child,
       settings,
     );
@@ -207,7 +207,7 @@ export async function runIssueTicket(options: BenchOptions): Promise<BenchResult
         "its latencies are per transaction. (b) is its own process with the server's DTO and validation pipe.",
       "(b') is the same echo route added to LobbyFlow's own server (no authentication, no database work): " +
         'what its HTTP stack (access log, metrics, request context, security headers, body checks, guard, ' +
-        'interceptor, validation, filters) costs before a command runs. The target is judged against (b).',
+        'validation, filters) costs before a command runs. The target is judged against (b).',
     ],
   };
 }
