@@ -109,23 +109,25 @@ describe('scheduled work across instances', () => {
     // row inserted in the same transaction is rolled back with it.
     const database = hall.app.get(DataSource);
     const postgres = database.options.type === 'postgres';
-    if (postgres) {
-      await database.query(`CREATE FUNCTION "e2e_refuse_claim"() RETURNS trigger LANGUAGE plpgsql AS
-        $$ BEGIN RAISE EXCEPTION 'claim refused by the test'; END $$`);
-      await database.query(`CREATE TRIGGER "e2e_refuse_claim" BEFORE UPDATE ON "scheduled_job" FOR EACH ROW
-        WHEN (NEW."name" = '${name}') EXECUTE FUNCTION "e2e_refuse_claim"()`);
-    } else {
-      await database.query(`CREATE TRIGGER "e2e_refuse_claim" BEFORE UPDATE ON "scheduled_job"
-        WHEN NEW."name" = '${name}' BEGIN SELECT RAISE(ABORT, 'claim refused by the test'); END`);
-    }
     try {
+      if (postgres) {
+        await database.query(`CREATE FUNCTION "e2e_refuse_claim"() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN RAISE EXCEPTION 'claim refused by the test'; END $$`);
+        await database.query(`CREATE TRIGGER "e2e_refuse_claim" BEFORE UPDATE ON "scheduled_job" FOR EACH ROW
+          WHEN (NEW."name" = '${name}') EXECUTE FUNCTION "e2e_refuse_claim"()`);
+      } else {
+        await database.query(`CREATE TRIGGER "e2e_refuse_claim" BEFORE UPDATE ON "scheduled_job"
+          WHEN NEW."name" = '${name}' BEGIN SELECT RAISE(ABORT, 'claim refused by the test'); END`);
+      }
       expect(await jobs.tick(name)).toBe(false);
       expect(await database.manager.findOneBy(ScheduledJobEntity, { name })).toBeNull();
     } finally {
       await database.query(
-        postgres ? 'DROP TRIGGER "e2e_refuse_claim" ON "scheduled_job"' : 'DROP TRIGGER "e2e_refuse_claim"',
+        postgres
+          ? 'DROP TRIGGER IF EXISTS "e2e_refuse_claim" ON "scheduled_job"'
+          : 'DROP TRIGGER IF EXISTS "e2e_refuse_claim"',
       );
-      if (postgres) await database.query('DROP FUNCTION "e2e_refuse_claim"()');
+      if (postgres) await database.query('DROP FUNCTION IF EXISTS "e2e_refuse_claim"()');
     }
 
     expect(await jobs.tick(name)).toBe(true);

@@ -20,6 +20,9 @@ export const KEEPS_UP_SHARE = 0.95;
 export const SANE_P99_MS = 250;
 const MAX_ERROR_SHARE = 0.001;
 
+/** A step answering less than this share of its offered rate was out of capacity, not just slow. */
+const OUT_OF_CAPACITY_SHARE = 0.9;
+
 export function keepsUp(report: OpenLoopReport): boolean {
   const total = report.ok + report.errors;
   return (
@@ -39,8 +42,10 @@ export interface Sweep<R extends OpenLoopReport> {
 /**
  * Runs the fixed rates, then searches for the peak: doubles the rate from the best one that kept up until
  * a step fails (or the next would pass `ceiling`), then bisects between the two `refinements` times. `step`
- * runs one rate (a fresh open-loop run). A fixed rate above one that already failed is skipped: it would
- * only fail too (two PostgreSQL instances failing at 50/s spent half a minute failing at 200 and 500/s).
+ * runs one rate (a fresh open-loop run). A fixed rate above one that could not carry its load (answered
+ * under OUT_OF_CAPACITY_SHARE of it) is skipped: it would only fail too (two PostgreSQL instances answering
+ * 24-34 of 50/s spent half a minute failing at 200 and 500/s). A step that failed on latency or a few
+ * errors alone (a cold server's first seconds) does not skip the rates above it.
  */
 export async function sweep<R extends OpenLoopReport>(
   step: (rate: number) => Promise<R>,
@@ -56,10 +61,16 @@ export async function sweep<R extends OpenLoopReport>(
   };
   let good = 0;
   let bad = Infinity;
+  let outOfCapacity = Infinity;
   for (const rate of fixedRates) {
-    if (rate > bad) continue;
-    if (await run(rate)) good = Math.max(good, rate);
-    else bad = Math.min(bad, rate);
+    if (rate > outOfCapacity) continue;
+    if (await run(rate)) {
+      good = Math.max(good, rate);
+      continue;
+    }
+    bad = Math.min(bad, rate);
+    const last = steps[steps.length - 1];
+    if (last.achievedRps < OUT_OF_CAPACITY_SHARE * last.offeredRps) outOfCapacity = Math.min(outOfCapacity, rate);
   }
   while (bad === Infinity && Math.max(good, 25) * 2 <= ceiling) {
     const rate = Math.max(good, 25) * 2;

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { ErrorBody, ErrorCode } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
 import type { NextFunction, Request, Response } from 'express';
+import { REPLAYED_HEADER } from '../idempotency/idempotency.guard';
 import { ERROR_STATUS } from './error-status';
 
 /** Codes for the errors Nest and Express raise themselves, by HTTP status. */
@@ -28,7 +29,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // A command may have taken an earlier request's stored answer before failing after all (its commit
+    // failed): an error is not that answer.
+    response.removeHeader(REPLAYED_HEADER);
+    response.status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown): ErrorBody {

@@ -5,7 +5,9 @@ import type { IdempotentRequest } from '../idempotency/idempotent-request';
 /**
  * What every log line of one HTTP request, socket connection or scheduled job carries without being
  * handed it: its id, and once known, the branch and the caller. Mutable on purpose: the id is known when
- * the request arrives, the caller only after the AuthGuard resolved the token.
+ * the request arrives, the caller only after the AuthGuard resolved the token. It also carries what the
+ * request's branch commands need to know of it: whether its caller is still there, and its
+ * Idempotency-Key (only the handler starts branch commands in a request's context).
  */
 export interface RequestContext {
   requestId: string;
