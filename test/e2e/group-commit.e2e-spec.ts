@@ -1,21 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { ScheduledJobs } from '../../apps/server/src/cluster/scheduled-jobs';
+import { DomainError } from '@lobbyflow/domain';
+import { DataSource } from 'typeorm';
+import { BranchEntity } from '../../apps/server/src/branches/branch.entity';
+import { BranchCommands } from '../../apps/server/src/commands/branch-commands';
 import { TEST_ENGINE } from './support/test-database';
 import { TestHall } from './support/test-app';
 
 const CASH = { businessType: 'cash-withdrawal', amount: 30000, hasCard: true };
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Commands that wait together for SQLite's one connection share one commit, each in its own savepoint
  * (commands/sqlite-write-queue.ts). Mixed with commands that fail halfway, the hall must look exactly as if
  * they had run one transaction each: the failures leave nothing, the others keep their numbers and events.
- * On PostgreSQL the same requests run as one transaction each; the outcome must be the same.
+ * Grouped commands run without savepoints; one that fails after writing sends the others through again,
+ * each in its savepoint. On PostgreSQL the same requests run as one transaction each; the outcome must be
+ * the same.
  */
 describe('commands committed together', () => {
   let hall: TestHall;
 
   beforeAll(async () => {
     hall = await TestHall.start();
+    // The day rolls over when the test's first command of the new day says so, not on a timer.
+    hall.app.get(ScheduledJobs).stopTimers();
   });
   afterAll(() => hall.stop());
 
@@ -90,5 +100,123 @@ describe('commands committed together', () => {
     } else {
       expect(after.commands).toBe(0);
     }
+  });
+
+  it("undoes and redoes a new day's clean-up when the day's first command is refused in a group", async () => {
+    const yesterday = await hall.issue({ businessType: 'account-opening' });
+    const teller = await hall.login('teller2');
+    const tellerAuth = `Bearer ${teller.accessToken}`;
+    const seqBefore = (await hall.events()).at(-1)?.seq ?? 0;
+    // 16 hours later it is past midnight in Shanghai: the next command starts a new business day, which
+    // first expires yesterday's waiting tickets and forgets yesterday's idempotency records (writes).
+    hall.clock.advance(16 * 3600);
+
+    // Hold the branch's writer so that the three commands below wait together (one group on SQLite).
+    let release!: () => void;
+    const holding = hall.app.get(BranchCommands).read(() => new Promise<void>((done) => (release = done)));
+    const server = hall.app.getHttpServer();
+    // First in line, so the first command of the new day: refused after the day's clean-up has written.
+    const refused = request(server)
+      .post(`/api/tickets/${randomUUID()}/start`)
+      .set('Authorization', tellerAuth)
+      .send({})
+      .then((response) => response);
+    await pause(150);
+    const issueKey = randomUUID();
+    const issued = post(CASH, issueKey).then((response) => response);
+    await pause(150);
+    const callKey = randomUUID();
+    const callNext = () =>
+      request(server)
+        .post(`/api/counters/${teller.user.counterId}/call-next`)
+        .set('Authorization', tellerAuth)
+        .set('Idempotency-Key', callKey)
+        .send({});
+    const called = callNext().then((response) => response);
+    await pause(150);
+    release();
+    await holding;
+
+    expect([(await refused).status, (await refused).body.code]).toEqual([404, 'TICKET_NOT_FOUND']);
+    const ticket = (await issued).body as { id: string; number: string };
+    expect((await issued).status).toBe(201);
+    expect(ticket.number).toBe('A001');
+    expect((await called).status).toBe(200);
+    expect((await called).body).toMatchObject({ id: ticket.id, status: 'called' });
+
+    // Retries get the first answers: the call was recorded under its key by the run that committed.
+    const calledAgain = await callNext().expect(200);
+    expect(calledAgain.headers['idempotent-replayed']).toBe('true');
+    expect(calledAgain.body.id).toBe(ticket.id);
+    const issuedAgain = await post(CASH, issueKey).expect(201);
+    expect(issuedAgain.body.id).toBe(ticket.id);
+
+    // The log: yesterday's ticket expired once, the new ticket issued once and called once, gap-free.
+    const events = await hall.events(seqBefore);
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => seqBefore + 1 + index));
+    const about = (type: string, id: string) =>
+      events.filter((event) => event.type === type && event.ticket?.id === id).length;
+    expect(about('ticket.expired', yesterday.id)).toBe(1);
+    expect(about('ticket.issued', ticket.id)).toBe(1);
+    expect(about('ticket.called', ticket.id)).toBe(1);
+    await hall.serve('teller2', ticket.id);
+  });
+
+  it('runs the commands before a failed one again, answering each once and recording each key once', async () => {
+    const teller = await hall.login('teller2');
+    const tellerAuth = `Bearer ${teller.accessToken}`;
+    const seqBefore = (await hall.events()).at(-1)?.seq ?? 0;
+    const commands = hall.app.get(BranchCommands);
+    const server = hall.app.get(DataSource);
+    let release!: () => void;
+    const holding = commands.read(() => new Promise<void>((done) => (release = done)));
+
+    // In line, in this order: a keyed ticket issue, a keyed call-next, and a command that writes and then
+    // fails (as a constraint or a bug would), which sends the two before it through again.
+    const issueKey = randomUUID();
+    const issued = post(CASH, issueKey).then((response) => response);
+    await pause(150);
+    const callKey = randomUUID();
+    const callNext = () =>
+      request(hall.app.getHttpServer())
+        .post(`/api/counters/${teller.user.counterId}/call-next`)
+        .set('Authorization', tellerAuth)
+        .set('Idempotency-Key', callKey)
+        .send({});
+    const called = callNext().then((response) => response);
+    await pause(150);
+    let failingRuns = 0;
+    const failing = commands
+      .run('demo', async (tx) => {
+        failingRuns += 1;
+        await tx.manager.update(BranchEntity, { id: tx.branch.id }, { name: tx.branch.name });
+        throw new DomainError('CONFIG_INVALID', 'Refused after writing, by the test.');
+      })
+      .catch((error: unknown) => error);
+    await pause(50);
+    release();
+    await holding;
+
+    expect(await failing).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect(failingRuns).toBe(1);
+    const ticket = (await issued).body as { id: string; number: string };
+    expect((await issued).status).toBe(201);
+    expect((await called).status).toBe(200);
+    const calledTicket = (await called).body as { id: string };
+
+    // Each key holds the answer its caller got: a retry gets it again and acts no more.
+    const calledAgain = await callNext().expect(200);
+    expect(calledAgain.headers['idempotent-replayed']).toBe('true');
+    expect(calledAgain.body.id).toBe(calledTicket.id);
+    expect((await post(CASH, issueKey).expect(201)).body.id).toBe(ticket.id);
+    const records = (await server.query(
+      `SELECT COUNT(*) AS "n" FROM "idempotent_request" WHERE "idempotencyKey" = '${callKey}'`,
+    )) as { n: number | string }[];
+    expect(Number(records[0].n)).toBe(1);
+
+    // The log: one issue, one call, nothing of the failed command, gap-free.
+    const events = await hall.events(seqBefore);
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => seqBefore + 1 + index));
+    expect(events.map((event) => event.type)).toEqual(['ticket.issued', 'ticket.called']);
   });
 });

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BranchEntity } from '../branches/branch.entity';
 import { Clock } from '../common/clock';
 import { EntityRows } from '../database/entity-rows';
-import { runOnce } from '../idempotency/idempotent-request';
+import { keyCheckCommitted, runOnce } from '../idempotency/idempotent-request';
 import { BranchEventEntity } from '../events/branch-event.entity';
 import { Metrics } from '../observability/metrics';
 import { currentContext } from '../observability/request-context';
@@ -64,7 +64,12 @@ export class BranchCommands {
     this.dayStartHandlers.push(handler);
   }
 
-  /** Runs `work` as one command on the branch addressed by `branchCode`. */
+  /**
+   * Runs `work` as one command on the branch addressed by `branchCode`. Its writes, events and notices
+   * take effect once, at commit; `work` itself may run more than once before that (on SQLite, a command
+   * grouped with one that failed after writing runs again: SqliteWriteQueue), so it changes nothing
+   * outside its transaction.
+   */
   async run<T>(branchCode: string, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -182,9 +187,13 @@ export class BranchCommands {
   }
 }
 
-/** After a commit: the hall cache holds what the transaction read (hall/hall-cache.ts). */
+/**
+ * After a commit: the hall cache holds what the transaction read (hall/hall-cache.ts), and the request's
+ * Idempotency-Key counts as checked (idempotency/idempotent-request.ts).
+ */
 function holdCommitted(manager: EntityManager): void {
   HallCache.of(manager).committed(manager);
+  keyCheckCommitted(manager);
 }
 
 /** A stable 63-bit key per branch for PostgreSQL advisory locks. */

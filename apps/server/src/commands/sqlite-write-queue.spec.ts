@@ -8,7 +8,8 @@ import { MAX_GROUP, SqliteWriteQueue } from './sqlite-write-queue';
 
 /**
  * The SQLite queue's group commit, on a real database file: commands waiting together share one
- * transaction, each in its own savepoint, and nobody hears of success before the shared commit.
+ * transaction, a failing one takes only its own writes with it, and nobody hears of success before the
+ * shared commit.
  */
 describe('SqliteWriteQueue', () => {
   let dir: string;
@@ -82,7 +83,8 @@ describe('SqliteWriteQueue', () => {
     };
     const outcomes = await Promise.allSettled([
       queue.command(insert(1)),
-      // A group of five: failures first, in the middle and last, each after savepoints left open before it.
+      // A group of five: the first failure sends the group to savepoints; then failures in the middle and
+      // last, each after savepoints left open before it.
       queue.command(failing(10)),
       queue.command(insert(2)),
       queue.command(failing(20)),
@@ -99,6 +101,83 @@ describe('SqliteWriteQueue', () => {
     ]);
     expect(await ids()).toEqual([1, 2, 3]);
     expect(groups).toEqual([1, 5]);
+  });
+
+  /**
+   * The statements the connection is sent from here on, as text, but for TypeORM's reads (its `all`, which
+   * hands BEGIN, COMMIT and ROLLBACK on to `allPrepared`, where they are seen).
+   */
+  const statementsSent = () => {
+    const sent: string[] = [];
+    const connection = (dataSource.driver as unknown as { databaseConnection: Record<string, unknown> })
+      .databaseConnection;
+    for (const method of ['run', 'get', 'exec', 'allPrepared']) {
+      const original = connection[method] as (...args: unknown[]) => unknown;
+      jest.spyOn(connection as never, method as never).mockImplementation(((sql: string, ...rest: unknown[]) => {
+        sent.push(sql);
+        return original.call(connection, sql, ...rest);
+      }) as never);
+    }
+    return sent;
+  };
+
+  it('sends no savepoint while no command fails after writing, and runs each command once', async () => {
+    const runs = new Map<number, number>();
+    const counted = (id: number) => (manager: EntityManager) => {
+      runs.set(id, (runs.get(id) ?? 0) + 1);
+      return insert(id)(manager);
+    };
+    const sent = statementsSent();
+    const outcomes = await Promise.allSettled([
+      queue.command(counted(1)),
+      queue.command(counted(2)),
+      // Refused before writing anything: fails alone, nothing to undo.
+      queue.command(() => Promise.reject(new Error('refused before writing'))),
+      queue.command(counted(3)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await ids()).toEqual([1, 2, 3]);
+    expect(groups).toEqual([1, 3]);
+    expect(sent.filter((sql) => /SAVEPOINT|ROLLBACK/i.test(sql))).toEqual([]);
+    expect([...runs.values()]).toEqual([1, 1, 1]);
+  });
+
+  it('runs the group again with savepoints after a command fails having written, answering each once', async () => {
+    const runs = new Map<number, number>();
+    const counted = (id: number) => async (manager: EntityManager) => {
+      runs.set(id, (runs.get(id) ?? 0) + 1);
+      const seen = (await manager.query('SELECT COUNT(*) AS "n" FROM "row"')) as { n: number }[];
+      await insert(id)(manager);
+      return seen[0].n;
+    };
+    const sent = statementsSent();
+    const outcomes = await Promise.allSettled([
+      queue.command(counted(1)),
+      queue.command(counted(2)),
+      queue.command(async (manager) => {
+        await insert(10)(manager);
+        throw new Error('refused after writing');
+      }),
+      queue.command(counted(3)),
+    ]);
+    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : 'rejected'))).toEqual([
+      0,
+      1,
+      'rejected',
+      // The command after the failed one sees its group's earlier writes, not the failed one's.
+      2,
+    ]);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/refused after writing/);
+    expect(await ids()).toEqual([1, 2, 3]);
+    // The command before the failed one ran twice, the one after it once; only one run of each committed.
+    expect(Object.fromEntries(runs)).toEqual({ 1: 1, 2: 2, 3: 1 });
+    expect(sent.filter((sql) => /^(SAVEPOINT|ROLLBACK)/i.test(sql))).toEqual([
+      'ROLLBACK',
+      'SAVEPOINT "lobbyflow_command"',
+      'SAVEPOINT "lobbyflow_command"',
+    ]);
+    // Only the committed runs are handed to afterCommit.
+    expect(committed).toHaveLength(3);
   });
 
   it('fails every command of a group whose commit fails, and keeps none of their writes', async () => {

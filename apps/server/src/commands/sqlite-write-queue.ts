@@ -1,13 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
-import { plainQuery } from '../database/plain-sql';
+import { plainQuery, writeMark } from '../database/plain-sql';
 import { committing } from './committing';
 
 /** At most this many commands share one transaction: a long group would hold back its first caller. */
 export const MAX_GROUP = 16;
 
 interface Entry {
-  /** A command: runs inside a transaction the queue provides (perhaps shared, in its own savepoint). */
+  /** A command: runs inside a transaction the queue provides (perhaps shared with other commands). */
   command?: (manager: EntityManager) => Promise<unknown>;
   /** Anything else: runs alone, with its own transaction or none. */
   alone?: () => Promise<unknown>;
@@ -20,9 +20,10 @@ interface Entry {
 /**
  * The SQLite connection's queue (design.md §2.3: TypeORM shares one connection, so every write transaction
  * in the process takes its turn here), with group commit: the branch commands waiting when the connection
- * frees up run one after the other in ONE transaction, each inside its own savepoint, and the transaction
- * commits once for all of them (issue #10: the commit's fsync was the largest part of a ticket issue).
- * - Each command is still atomic: one that fails rolls back to its savepoint, and the others go on.
+ * frees up run one after the other in ONE transaction, and the transaction commits once for all of them
+ * (issue #10: the commit's fsync was the largest part of a ticket issue).
+ * - Each command is still atomic: one that fails takes its writes with it, and the others go on (see
+ *   runGroup: without savepoints while no command fails after writing, which is almost always).
  * - Nobody hears of success before the shared commit: a caller's promise settles only after it, and a
  *   failed commit fails every command of the group (their writes are gone, their events never published).
  * - Commands still run strictly one at a time, in arrival order; each sees what the earlier ones wrote.
@@ -105,7 +106,33 @@ export class SqliteWriteQueue {
     }
   }
 
+  /**
+   * Runs a group in one transaction. First without savepoints: a SAVEPOINT is a trip to SQLite's worker
+   * thread per command, on the connection every command waits for, and almost no command fails after it
+   * has written (refusals come before any write). A command that fails having written nothing fails alone.
+   * One that fails after writing spoils the attempt: the transaction rolls back, that command fails with
+   * its error, and the others run again, from the start, each in its own savepoint. None of them had
+   * been answered, nor its events published; what a command's work does outside its transaction it does
+   * again (BranchCommands.run says so).
+   */
   private async runGroup(group: Entry[]): Promise<void> {
+    // Without LobbyFlow's connection nothing counts the writes: savepoints from the start.
+    const writesCounted = writeMark(this.dataSource.manager) !== null;
+    const spoiled = await this.attemptGroup(group, !writesCounted);
+    if (!spoiled) return;
+    spoiled.entry.reject(spoiled.error);
+    await this.attemptGroup(
+      group.filter((entry) => entry !== spoiled.entry),
+      true,
+    );
+  }
+
+  /**
+   * One attempt at a group: settles every command (committed, failed alone, or failed with the commit),
+   * except when it stops at a command that failed after writing without a savepoint to go back to. Then
+   * it has rolled everything back, settled nothing, and returns that command.
+   */
+  private async attemptGroup(group: Entry[], savepoints: boolean): Promise<{ entry: Entry; error: unknown } | null> {
     const runner = this.dataSource.createQueryRunner();
     const done: { entry: Entry; manager: EntityManager; result: unknown }[] = [];
     const failed: { entry: Entry; error: unknown }[] = [];
@@ -115,16 +142,22 @@ export class SqliteWriteQueue {
         // Each command gets its own manager on the shared transaction: the hall cache stages per manager.
         const manager = this.dataSource.createEntityManager(runner);
         // Savepoints are not released one by one: the commit releases them all, and ROLLBACK TO goes back
-        // to the latest one of that name, this command's. One statement (one trip to SQLite's worker
-        // thread) less per command, on the one connection every command waits for.
-        await plainQuery(manager, 'SAVEPOINT "lobbyflow_command"', []);
+        // to the latest one of that name, this command's. One trip less per command.
+        if (savepoints) await plainQuery(manager, 'SAVEPOINT "lobbyflow_command"', []);
+        const writesBefore = writeMark(manager);
         try {
           const work = entry.command as (manager: EntityManager) => Promise<unknown>;
           const result = await entry.inCallerContext(() => work(manager));
           done.push({ entry, manager, result });
         } catch (error) {
-          // If even this fails, the transaction is broken: the outer catch fails the whole group.
-          await plainQuery(manager, 'ROLLBACK TO "lobbyflow_command"', []);
+          if (savepoints) {
+            // If even this fails, the transaction is broken: the outer catch fails the whole group.
+            await plainQuery(manager, 'ROLLBACK TO "lobbyflow_command"', []);
+          } else if (writeMark(manager) !== writesBefore) {
+            await runner.rollbackTransaction().catch(() => undefined);
+            await runner.release();
+            return { entry, error };
+          }
           failed.push({ entry, error });
         }
       }
@@ -135,11 +168,12 @@ export class SqliteWriteQueue {
       // A command that had failed by itself keeps its own error; every other one fails with this one.
       const ownErrors = new Map(failed.map(({ entry, error: own }) => [entry, own]));
       for (const entry of group) entry.reject(ownErrors.has(entry) ? ownErrors.get(entry) : error);
-      return;
+      return null;
     }
     await runner.release();
     for (const { manager } of done) this.afterCommit(manager);
     for (const { entry, result } of done) entry.resolve(result);
     for (const { entry, error } of failed) entry.reject(error);
+    return null;
   }
 }

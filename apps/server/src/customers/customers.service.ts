@@ -67,24 +67,27 @@ export class CustomersService {
     }
     const [header = [], ...rows] = table;
     const columns = header.map((name) => name.trim().toLowerCase());
-    const problems: ImportProblem[] = [];
+    const fileProblems: ImportProblem[] = [];
     for (const required of ['id_kind', 'id_number']) {
-      if (!columns.includes(required)) problems.push({ row: 1, field: required, message: 'This column is required.' });
+      if (!columns.includes(required))
+        fileProblems.push({ row: 1, field: required, message: 'This column is required.' });
     }
     for (const name of columns) {
       if (!(CUSTOMER_CSV_COLUMNS as readonly string[]).includes(name)) {
-        problems.push({
+        fileProblems.push({
           row: 1,
           field: name,
           message: `Unknown column; columns are ${CUSTOMER_CSV_COLUMNS.join(', ')}.`,
         });
       }
     }
-    if (rows.length === 0) problems.push({ row: 2, field: '(file)', message: 'The file has no customer rows.' });
-    if (rows.length > MAX_ROWS) problems.push({ row: 0, field: '(file)', message: `More than ${MAX_ROWS} rows.` });
-    if (problems.length > 0) throw rejected(problems, rows.length);
+    if (rows.length === 0) fileProblems.push({ row: 2, field: '(file)', message: 'The file has no customer rows.' });
+    if (rows.length > MAX_ROWS) fileProblems.push({ row: 0, field: '(file)', message: `More than ${MAX_ROWS} rows.` });
+    if (fileProblems.length > 0) throw rejected(fileProblems, rows.length);
 
     return this.commands.run(branchCode, async (tx) => {
+      // The rows' problems are collected afresh in each run of the command (it may run again).
+      const problems: ImportProblem[] = [];
       const rms = await tx.manager.find(StaffUserEntity, {
         where: { branchId: tx.branch.id, role: 'rm', active: true },
       });

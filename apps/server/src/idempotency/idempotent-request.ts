@@ -1,4 +1,5 @@
 import { DomainError } from '@lobbyflow/domain';
+import type { EntityManager } from 'typeorm';
 import type { BranchTransaction } from '../commands/branch-commands';
 import { currentContext } from '../observability/request-context';
 import { IdempotentRequestEntity } from './idempotent-request.entity';
@@ -11,10 +12,24 @@ export interface IdempotentRequest {
   key: string;
   /** SHA-256 of the caller, method, path and body. */
   fingerprint: string;
-  /** Whether a branch command of this request has already checked the key (only the first one does). */
+  /**
+   * Whether a branch command of this request has checked the key and committed (only the first one checks).
+   * Set at its commit: a command run again after its transaction was rolled back checks again.
+   */
   checked: boolean;
   /** Called when the answer is the stored one of an earlier request with this key (marks the response). */
   replayed: () => void;
+}
+
+/** The request whose key a command checked, by the command's manager, until its transaction commits. */
+const checkedIn = new WeakMap<EntityManager, IdempotentRequest>();
+
+/** After a commit (BranchCommands): the key its command checked counts as checked for the rest of the request. */
+export function keyCheckCommitted(manager: EntityManager): void {
+  const request = checkedIn.get(manager);
+  if (!request) return;
+  request.checked = true;
+  checkedIn.delete(manager);
 }
 
 /**
@@ -30,7 +45,7 @@ export interface IdempotentRequest {
 export async function runOnce<T>(tx: BranchTransaction, work: (tx: BranchTransaction) => Promise<T>): Promise<T> {
   const request = currentContext()?.idempotent;
   if (!request || request.checked) return work(tx);
-  request.checked = true;
+  checkedIn.set(tx.manager, request);
   const { manager, branch, now } = tx;
   const earlier = await manager.findOne(IdempotentRequestEntity, {
     where: { branchId: branch.id, idempotencyKey: request.key },

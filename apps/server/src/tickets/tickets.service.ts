@@ -351,7 +351,11 @@ export class TicketsService implements OnModuleInit {
       }
       if (command.action === 'finish') {
         for (const code of command.businessDone) config.businessType(code);
-        if (command.businessDone.length === 0) command.businessDone.push(ticket.businessType);
+        // None named: the ticket's own business, in a list of its own (the caller's request stays as sent,
+        // as a command may run again: BranchCommands.run).
+        if (command.businessDone.length === 0) {
+          return this.apply(tx, config, ticket, { ...command, businessDone: [ticket.businessType] });
+        }
       }
       return this.apply(tx, config, ticket, command);
     });
