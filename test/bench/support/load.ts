@@ -45,7 +45,7 @@ export interface Sweep<R extends OpenLoopReport> {
  * runs one rate (a fresh open-loop run). A fixed rate above one that could not carry its load (answered
  * under OUT_OF_CAPACITY_SHARE of it) is skipped: it would only fail too (two PostgreSQL instances answering
  * 24-34 of 50/s spent half a minute failing at 200 and 500/s). A step that failed on latency or a few
- * errors alone (a cold server's first seconds) does not skip the rates above it.
+ * errors alone (a cold server's first seconds) does not skip the rates above it, nor bound the search.
  */
 export async function sweep<R extends OpenLoopReport>(
   step: (rate: number) => Promise<R>,
@@ -60,18 +60,21 @@ export async function sweep<R extends OpenLoopReport>(
     return keepsUp(report);
   };
   let good = 0;
-  let bad = Infinity;
   let outOfCapacity = Infinity;
+  const failed: number[] = [];
   for (const rate of fixedRates) {
     if (rate > outOfCapacity) continue;
     if (await run(rate)) {
       good = Math.max(good, rate);
       continue;
     }
-    bad = Math.min(bad, rate);
+    failed.push(rate);
     const last = steps[steps.length - 1];
     if (last.achievedRps < OUT_OF_CAPACITY_SHARE * last.offeredRps) outOfCapacity = Math.min(outOfCapacity, rate);
   }
+  // The search goes on above the best rate that kept up: a lower rate that failed (a cold server's first
+  // step) does not cap it.
+  let bad = Math.min(Infinity, ...failed.filter((rate) => rate > good));
   while (bad === Infinity && Math.max(good, 25) * 2 <= ceiling) {
     const rate = Math.max(good, 25) * 2;
     if (await run(rate)) good = rate;
