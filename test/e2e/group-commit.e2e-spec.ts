@@ -36,6 +36,29 @@ describe('commands committed together', () => {
       .set('Idempotency-Key', key)
       .send(body);
 
+  /** A teller's call-next with an Idempotency-Key, as the staff console sends it. */
+  const keyedCallNext = (teller: Awaited<ReturnType<TestHall['login']>>, key: string) =>
+    request(hall.app.getHttpServer())
+      .post(`/api/counters/${teller.user.counterId}/call-next`)
+      .set('Authorization', `Bearer ${teller.accessToken}`)
+      .set('Idempotency-Key', key)
+      .send({});
+
+  /**
+   * Sends a keyed ticket issue, then the teller's keyed call-next, each given time to reach the branch's
+   * queue before the next; `callNext` sends the call again with its key.
+   */
+  const issueThenCall = async (teller: Awaited<ReturnType<TestHall['login']>>) => {
+    const issueKey = randomUUID();
+    const issued = post(CASH, issueKey).then((response) => response);
+    await pause(150);
+    const callKey = randomUUID();
+    const callNext = () => keyedCallNext(teller, callKey);
+    const called = callNext().then((response) => response);
+    await pause(150);
+    return { issueKey, callKey, issued, callNext, called };
+  };
+
   const groupedCommands = async () => {
     const metrics = (await hall.http.get('/metrics').expect(200)).text;
     const sum = /^lobbyflow_sqlite_commit_group_commands_sum (\d+)/m.exec(metrics);
@@ -122,18 +145,7 @@ describe('commands committed together', () => {
       .send({})
       .then((response) => response);
     await pause(150);
-    const issueKey = randomUUID();
-    const issued = post(CASH, issueKey).then((response) => response);
-    await pause(150);
-    const callKey = randomUUID();
-    const callNext = () =>
-      request(server)
-        .post(`/api/counters/${teller.user.counterId}/call-next`)
-        .set('Authorization', tellerAuth)
-        .set('Idempotency-Key', callKey)
-        .send({});
-    const called = callNext().then((response) => response);
-    await pause(150);
+    const { issueKey, issued, callNext, called } = await issueThenCall(teller);
     release();
     await holding;
 
@@ -164,27 +176,15 @@ describe('commands committed together', () => {
 
   it('runs the commands before a failed one again, answering each once and recording each key once', async () => {
     const teller = await hall.login('teller2');
-    const tellerAuth = `Bearer ${teller.accessToken}`;
     const seqBefore = (await hall.events()).at(-1)?.seq ?? 0;
     const commands = hall.app.get(BranchCommands);
-    const server = hall.app.get(DataSource);
+    const database = hall.app.get(DataSource);
     let release!: () => void;
     const holding = commands.read(() => new Promise<void>((done) => (release = done)));
 
     // In line, in this order: a keyed ticket issue, a keyed call-next, and a command that writes and then
     // fails (as a constraint or a bug would), which sends the two before it through again.
-    const issueKey = randomUUID();
-    const issued = post(CASH, issueKey).then((response) => response);
-    await pause(150);
-    const callKey = randomUUID();
-    const callNext = () =>
-      request(hall.app.getHttpServer())
-        .post(`/api/counters/${teller.user.counterId}/call-next`)
-        .set('Authorization', tellerAuth)
-        .set('Idempotency-Key', callKey)
-        .send({});
-    const called = callNext().then((response) => response);
-    await pause(150);
+    const { issueKey, callKey, issued, callNext, called } = await issueThenCall(teller);
     let failingRuns = 0;
     const failing = commands
       .run('demo', async (tx) => {
@@ -209,7 +209,7 @@ describe('commands committed together', () => {
     expect(calledAgain.headers['idempotent-replayed']).toBe('true');
     expect(calledAgain.body.id).toBe(calledTicket.id);
     expect((await post(CASH, issueKey).expect(201)).body.id).toBe(ticket.id);
-    const records = (await server.query(
+    const records = (await database.query(
       `SELECT COUNT(*) AS "n" FROM "idempotent_request" WHERE "idempotencyKey" = '${callKey}'`,
     )) as { n: number | string }[];
     expect(Number(records[0].n)).toBe(1);
