@@ -57,6 +57,9 @@ describe('the staff console: lobby manager', () => {
   });
 
   it('raises alerts for a queue beyond the service level and a call-over nobody answered', async () => {
+    // The escalation job runs when this test says: on its 5 s timer it could pass the call-over on before
+    // the screen showed it unanswered.
+    const jobs = context.hall.runJobsByHand();
     const page = await signIn(context.browser, context.baseUrl, 'lobby', { viewport: LOBBY_TABLET, touch: true });
     await page.getByText('等候客户（3）').waitFor();
     // Eleven minutes later (the demo service level is 10) and past the RM's 60 s to answer.
@@ -65,6 +68,10 @@ describe('the staff console: lobby manager', () => {
     await page.getByText(/非现金业务 B 最长已等 1[01] 分钟，超过服务标准 10 分钟/).waitFor();
     await page.getByText('B001：周经理 (RM) 已 11分钟 未应答转介').waitFor();
     await screenshot(page, 'staff-lobby-hall-zh');
+    // The escalation passes it to the next RM, and the alert says so.
+    expect(await jobs.tick('callover-escalation')).toBe(true);
+    await page.getByText(/B001：周经理 \(RM\) 未接，已转给 /).waitFor();
+    await page.getByText('B001：周经理 (RM) 已 11分钟 未应答转介').waitFor({ state: 'detached' });
     // An alert the manager has seen to can be put away; the others stay.
     const alerts = page.locator('lf-lobby-view .alert');
     const shown = await alerts.count();
@@ -83,25 +90,50 @@ describe('the staff console: lobby manager', () => {
     await page.getByRole('button', { name: '中文' }).tap();
   });
 
-  it('refers a walk-in without a ticket, and shows what the server answers', async () => {
+  it('refers a walk-in without a ticket who has no time: a follow-up for an RM', async () => {
     const page = await signIn(context.browser, context.baseUrl, 'lobby', { viewport: LOBBY_TABLET, touch: true });
     await page.getByRole('button', { name: '登记未取号客户' }).tap();
     const dialog = page.locator('lf-walk-in-dialog');
     await dialog.getByLabel('浏览外汇牌价或基金净值').check();
     await dialog.getByLabel('客户描述（位置、特征）').fill('外汇牌价屏前，戴眼镜的先生');
     await dialog.getByRole('button', { name: '没时间：递贵宾体验卡' }).tap();
-    // The answer is the server's, whatever it is: a referral, or its refusal with its message.
-    await dialog.locator('.status-line.done, .status-line.failed').waitFor();
+    await dialog.getByText(/未取号客户 已转介给/).waitFor();
     const referrals = await context.hall.http
       .get('/api/referrals')
       .set('Authorization', await context.hall.auth('lobby'));
-    const walkIn = (referrals.body as { walkIn: string | null }[]).find((referral) => referral.walkIn);
-    if (walkIn) {
-      await dialog.getByText(/未取号客户 已转介给/).waitFor();
-      await dialog.getByRole('button', { name: '关闭' }).tap();
-      await page.locator('lf-referral-board').getByText('外汇牌价屏前，戴眼镜的先生').waitFor();
-    } else {
+    const walkIn = (referrals.body as { walkIn: string | null; status: string }[]).find(
+      (referral) => referral.walkIn === '外汇牌价屏前，戴眼镜的先生',
+    );
+    expect(walkIn?.status).toBe('follow-up');
+    await dialog.getByRole('button', { name: '关闭' }).tap();
+    await page.locator('lf-referral-board').getByText('外汇牌价屏前，戴眼镜的先生').waitFor();
+  });
+
+  it("shows the server's refusal of a walk-in when the branch has no RM to refer to", async () => {
+    const staff = '/api/branches/demo/admin/staff';
+    const admin = await context.hall.auth('admin');
+    const accounts = (await context.hall.http.get(staff).set('Authorization', admin).expect(200)).body as {
+      id: string;
+      role: string;
+    }[];
+    const rms = accounts.filter((account) => account.role === 'rm');
+    expect(rms.length).toBeGreaterThan(0);
+    const setActive = (action: 'deactivate' | 'reactivate') =>
+      Promise.all(
+        rms.map((rm) => context.hall.http.post(`${staff}/${rm.id}/${action}`).set('Authorization', admin).expect(200)),
+      );
+    await setActive('deactivate');
+    try {
+      const page = await signIn(context.browser, context.baseUrl, 'lobby', { viewport: LOBBY_TABLET, touch: true });
+      await page.getByRole('button', { name: '登记未取号客户' }).tap();
+      const dialog = page.locator('lf-walk-in-dialog');
+      await dialog.getByLabel('浏览外汇牌价或基金净值').check();
+      await dialog.getByLabel('客户描述（位置、特征）').fill('门口，拿着公文包的女士');
+      await dialog.getByRole('button', { name: '没时间：递贵宾体验卡' }).tap();
       await dialog.getByText('转介失败').waitFor();
+      await dialog.getByText(/This branch has no relationship manager to call over/).waitFor();
+    } finally {
+      await setActive('reactivate');
     }
   });
 

@@ -234,6 +234,8 @@ describe('the staff console: relationship manager', () => {
   });
 
   it("passes a call-over an RM does not answer to the next RM, silently where there is no audio; shows a known customer's assets (audited)", async () => {
+    // The escalation runs when this test says, not on its 5 s timer (which could run it first).
+    context.hall.runJobsByHand();
     await context.hall.http
       .post('/api/branches/demo/customers/import')
       .set('Authorization', await context.hall.auth('admin'))

@@ -13,6 +13,7 @@ describe('referrals and the RM call-over', () => {
 
   beforeAll(async () => {
     hall = await TestHall.start();
+    hall.runJobsByHand();
     baseUrl = await hall.listen();
     await hall.http
       .post('/api/branches/demo/customers/import')

@@ -7,6 +7,7 @@ describe('day rollover of a quiet branch', () => {
 
   beforeAll(async () => {
     hall = await TestHall.start('2026-11-23T12:00:00Z'); // 20:00 in Shanghai
+    hall.runJobsByHand();
   });
   afterAll(() => hall.stop());
 

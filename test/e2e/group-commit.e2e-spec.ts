@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ScheduledJobs } from '../../apps/server/src/cluster/scheduled-jobs';
 import { DomainError } from '@lobbyflow/domain';
 import { DataSource } from 'typeorm';
 import { BranchEntity } from '../../apps/server/src/branches/branch.entity';
@@ -25,7 +24,7 @@ describe('commands committed together', () => {
   beforeAll(async () => {
     hall = await TestHall.start();
     // The day rolls over when the test's first command of the new day says so, not on a timer.
-    hall.app.get(ScheduledJobs).stopTimers();
+    hall.runJobsByHand();
   });
   afterAll(() => hall.stop());
 

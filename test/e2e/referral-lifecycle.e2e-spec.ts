@@ -14,6 +14,7 @@ describe('the referral after the call-over', () => {
 
   beforeAll(async () => {
     hall = await TestHall.start();
+    hall.runJobsByHand();
     baseUrl = await hall.listen();
   });
   afterEach(() => sockets.splice(0).forEach((socket) => socket.close()));

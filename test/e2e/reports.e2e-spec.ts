@@ -12,6 +12,7 @@ describe('KPI reports', () => {
 
   beforeAll(async () => {
     hall = await TestHall.start('2026-11-23T01:00:00Z'); // 09:00 in Shanghai
+    hall.runJobsByHand();
     await hall.login('teller2'); // counter 2: queue A
     await hall.login('teller4'); // counter 4: queue B
   });

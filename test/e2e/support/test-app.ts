@@ -3,6 +3,7 @@ import type { LoginResult } from '@lobbyflow/contracts';
 import request from 'supertest';
 import { createApp } from '../../../apps/server/src/bootstrap';
 import { demoDeviceKey } from '../../../apps/server/src/auth/secrets';
+import { ScheduledJobs } from '../../../apps/server/src/cluster/scheduled-jobs';
 import { Clock } from '../../../apps/server/src/common/clock';
 import { loadConfig } from '../../../apps/server/src/config/app-config';
 import { TestDatabase } from './test-database';
@@ -81,6 +82,16 @@ export class TestHall {
     this.app = await createApp(testConfig(this.database, this.env), { clock: this.clock });
     this.tokens.clear();
     if (this.port) await this.listen();
+  }
+
+  /**
+   * Stops this server's scheduled-job timers (call-over escalation, day rollover): a test that moves the
+   * clock and then runs a job itself would otherwise race the job's own 5 s tick, which may run it first.
+   */
+  runJobsByHand(): ScheduledJobs {
+    const jobs = this.app.get(ScheduledJobs);
+    jobs.stopTimers();
+    return jobs;
   }
 
   /** The raw token of a demo user (no "Bearer "). */
