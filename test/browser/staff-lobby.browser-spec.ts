@@ -132,6 +132,8 @@ describe('the staff console: lobby manager', () => {
       await dialog.getByRole('button', { name: '没时间：递贵宾体验卡' }).tap();
       await dialog.getByText('转介失败').waitFor();
       await dialog.getByText(/This branch has no relationship manager to call over/).waitFor();
+      // The referral board still names the RM who did not answer B001, though the account is off now.
+      await page.locator('lf-referral-board li', { hasText: 'B001' }).getByText('未接：周经理 (RM)').waitFor();
     } finally {
       await setActive('reactivate');
     }

@@ -119,7 +119,11 @@ describe('referrals and the RM call-over', () => {
     expect(await hall.app.get(ReferralsService).escalateAll()).toBeGreaterThanOrEqual(1);
     const mine = await hall.http.get('/api/referrals').set('Authorization', await hall.auth('lobby'));
     const now = mine.body.find((referral: { id: string }) => referral.id === first.id);
-    expect(now).toMatchObject({ status: 'alerted', passedOver: [first.rm.id] });
+    expect(now).toMatchObject({
+      status: 'alerted',
+      passedOver: [first.rm.id],
+      passedOverNames: [first.rm.displayName],
+    });
     expect(now.rm.id).not.toBe(first.rm.id);
     await eventually('the lobby manager to see the pass-over', () =>
       lobby.named('referral.updated').some((event) => (event.referral as { id: string }).id === first.id),
@@ -145,7 +149,11 @@ describe('referrals and the RM call-over', () => {
     expect(declined.body).toMatchObject({ status: 'alerted', passedOver: [referral.rm.id] });
     expect(declined.body.rm.id).not.toBe(referral.rm.id);
     const lastDecline = await respond(other, referral.id, { response: 'decline', reason: 'out of office' });
-    expect(lastDecline.body).toMatchObject({ status: 'declined' });
+    expect(lastDecline.body).toMatchObject({
+      status: 'declined',
+      passedOver: [referral.rm.id, declined.body.rm.id],
+      passedOverNames: [referral.rm.displayName, declined.body.rm.displayName],
+    });
   });
 
   it('keeps call-overs off public screens', async () => {

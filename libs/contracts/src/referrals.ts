@@ -87,8 +87,10 @@ export interface ReferralView {
   respondedAt: string | null;
   deferMinutes: number | null;
   declineReason: string | null;
-  /** RMs who declined or did not answer in time, in order. */
+  /** RMs who declined or did not answer in time, in order (their ids). */
   passedOver: string[];
+  /** Their display names, in the same order: named even when an account was deactivated since. */
+  passedOverNames: string[];
   metAt: string | null;
   outcome: ReferralOutcome | null;
   /** Products discussed at the meeting or a later contact. */

@@ -20,7 +20,7 @@ import { sharedStyles } from '../shared/styles';
 import { verdictBadge } from '../shared/templates';
 import { lobbyViewStyles } from './lobby-view.styles';
 import './referral-board/referral-board';
-import { rmNames } from './referral-board/referral-board';
+import { passedOverNames } from './referral-board/referral-board';
 import './staffing-hints/staffing-hints';
 import { StaffingHintsController } from './staffing-hints/staffing-hints.controller';
 import './ticket-sheet/ticket-sheet';
@@ -208,7 +208,6 @@ export class LobbyView extends LitElement {
   }
 
   private renderAlert(alert: HallAlert) {
-    const hall = this.live?.state;
     const who = (referral: ReferralView) => referral.ticketNumber ?? referral.walkIn ?? t('walkIn');
     let text: string;
     switch (alert.kind) {
@@ -250,7 +249,7 @@ export class LobbyView extends LitElement {
       case 'callover-passed-over':
         text = t('alert-callover-passed-over', {
           who: who(alert.referral),
-          passed: rmNames(alert.referral.passedOver, hall?.rms ?? []),
+          passed: passedOverNames(alert.referral),
           rm: alert.referral.rm.displayName,
         });
         break;

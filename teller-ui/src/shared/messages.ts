@@ -308,6 +308,7 @@ export const sharedMessages = {
   'rm-with-customer': { zh: '接待中', en: 'with a customer' },
   'rm-away': { zh: '不在', en: 'away' },
   passedOver: { zh: '未接：{names}', en: 'passed over: {names}' },
+  listSeparator: { zh: '、', en: ', ' },
   tapTicket: { zh: '点按客户查看与操作', en: 'Tap a customer to act' },
   staffingTitle: { zh: '人手建议', en: 'Staffing' },
 

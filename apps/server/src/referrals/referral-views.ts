@@ -8,9 +8,12 @@ export async function referralView(manager: EntityManager, referral: ReferralEnt
   return (await referralViews(manager, [referral]))[0];
 }
 
-/** Views of many referrals, reading their RMs' names once (a list is one query, not one per referral). */
+/**
+ * Views of many referrals, reading the names of their RMs and of the RMs who passed them over once (a
+ * list is one query, not one per referral).
+ */
 export async function referralViews(manager: EntityManager, referrals: ReferralEntity[]): Promise<ReferralView[]> {
-  const ids = [...new Set(referrals.map((referral) => referral.rmUserId))];
+  const ids = [...new Set(referrals.flatMap((referral) => [referral.rmUserId, ...referral.passedOver]))];
   const rms =
     ids.length === 0
       ? []
@@ -19,11 +22,17 @@ export async function referralViews(manager: EntityManager, referrals: ReferralE
   return referrals.map((referral) => {
     const rm = byId.get(referral.rmUserId);
     if (!rm) throw new Error(`Referral ${referral.id} names an RM that does not exist (${referral.rmUserId}).`);
-    return toView(referral, rm);
+    // An RM passed over is named by id only if the account is gone (staff are deactivated, never deleted).
+    const passedOverNames = referral.passedOver.map((id) => byId.get(id)?.displayName ?? id);
+    return toView(referral, rm, passedOverNames);
   });
 }
 
-function toView(referral: ReferralEntity, rm: Pick<StaffUserEntity, 'id' | 'displayName'>): ReferralView {
+function toView(
+  referral: ReferralEntity,
+  rm: Pick<StaffUserEntity, 'id' | 'displayName'>,
+  passedOverNames: string[],
+): ReferralView {
   return {
     id: referral.id,
     ticketId: referral.ticketId,
@@ -48,6 +57,7 @@ function toView(referral: ReferralEntity, rm: Pick<StaffUserEntity, 'id' | 'disp
     deferMinutes: referral.deferMinutes,
     declineReason: referral.declineReason,
     passedOver: referral.passedOver,
+    passedOverNames,
     metAt: referral.metAt?.toISOString() ?? null,
     outcome: referral.outcome,
     products: referral.products ?? [],

@@ -69,6 +69,7 @@ const referral = (patch: Partial<ReferralView>): ReferralView => ({
   deferMinutes: null,
   declineReason: null,
   passedOver: [],
+  passedOverNames: [],
   metAt: null,
   outcome: null,
   products: [],
@@ -111,7 +112,7 @@ describe('hallAlerts', () => {
   it('raises call-overs that need the lobby manager, the most urgent first', () => {
     const referrals = [
       referral({ id: 'fresh', alertedAt: secondsAgo(20) }),
-      referral({ id: 'passed', alertedAt: secondsAgo(20), passedOver: ['吴经理'] }),
+      referral({ id: 'passed', alertedAt: secondsAgo(20), passedOver: ['rm-1'], passedOverNames: ['吴经理'] }),
       referral({ id: 'silent', alertedAt: secondsAgo(75) }),
       referral({ id: 'nobody', status: 'declined' }),
       referral({ id: 'late', status: 'deferred', respondedAt: minutesAgo(8), deferMinutes: 5 }),

@@ -105,7 +105,7 @@ export class ReferralBoard extends LitElement {
                     ${referral.walkIn ? html`<span>${referral.walkIn}</span>` : nothing}
                     ${
                       referral.passedOver.length
-                        ? html`<span>${t('passedOver', { names: rmNames(referral.passedOver, this.rms) })}</span>`
+                        ? html`<span>${t('passedOver', { names: passedOverNames(referral) })}</span>`
                         : nothing
                     }
                     ${referral.note ? html`<span>“${referral.note}”</span>` : nothing}
@@ -118,9 +118,9 @@ export class ReferralBoard extends LitElement {
   }
 }
 
-/** The names of RMs given by id (a referral records whom it passed over by id). */
-export function rmNames(ids: readonly string[], rms: readonly RmPresenceView[]): string {
-  return ids.map((id) => rms.find((rm) => rm.id === id)?.displayName ?? id).join('、');
+/** The RMs who passed a referral over, by name, in the screen's language. */
+export function passedOverNames(referral: ReferralView): string {
+  return referral.passedOverNames.join(t('listSeparator'));
 }
 
 declare global {
