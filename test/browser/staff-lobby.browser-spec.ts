@@ -125,15 +125,41 @@ describe('the staff console: lobby manager', () => {
     await setActive('deactivate');
     try {
       const page = await signIn(context.browser, context.baseUrl, 'lobby', { viewport: LOBBY_TABLET, touch: true });
-      await page.getByRole('button', { name: '登记未取号客户' }).tap();
       const dialog = page.locator('lf-walk-in-dialog');
-      await dialog.getByLabel('浏览外汇牌价或基金净值').check();
-      await dialog.getByLabel('客户描述（位置、特征）').fill('门口，拿着公文包的女士');
-      await dialog.getByRole('button', { name: '没时间：递贵宾体验卡' }).tap();
-      await dialog.getByText('转介失败').waitFor();
-      await dialog.getByText(/This branch has no relationship manager to call over/).waitFor();
+      const refusal = dialog.locator('.status-line.failed');
+      const referWalkIn = async (labels: { open: string; signal: string; who: string; noTime: string }) => {
+        await page.getByRole('button', { name: labels.open }).tap();
+        await dialog.getByLabel(labels.signal).check();
+        await dialog.getByLabel(labels.who).fill('门口，拿着公文包的女士');
+        await dialog.getByRole('button', { name: labels.noTime }).tap();
+      };
+      await referWalkIn({
+        open: '登记未取号客户',
+        signal: '浏览外汇牌价或基金净值',
+        who: '客户描述（位置、特征）',
+        noTime: '没时间：递贵宾体验卡',
+      });
+      // The refusal in the screen's words, the server's own sentence under it, and the code.
+      await refusal.getByText('转介失败：找不到相应的员工（例如本网点没有可转介的理财经理）。').waitFor();
+      await refusal.locator('.detail').getByText('This branch has no relationship manager to call over.').waitFor();
+      await refusal.getByText('STAFF_NOT_FOUND').waitFor();
+      await screenshot(page, 'staff-lobby-walk-in-refused-zh');
       // The referral board still names the RM who did not answer B001, though the account is off now.
+      await dialog.getByRole('button', { name: '关闭' }).tap();
       await page.locator('lf-referral-board li', { hasText: 'B001' }).getByText('未接：周经理 (RM)').waitFor();
+
+      // On an English screen the server's sentence is the message itself.
+      await page.getByRole('button', { name: 'English' }).tap();
+      await referWalkIn({
+        open: 'Walk-in referral',
+        signal: 'Browsed FX rates or fund NAVs',
+        who: 'Who and where (appearance, where they are)',
+        noTime: 'No: hand a VIP experience card',
+      });
+      await refusal.getByText('Refer failed: This branch has no relationship manager to call over.').waitFor();
+      expect(await refusal.locator('.detail').count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Close' }).tap();
+      await page.getByRole('button', { name: '中文' }).tap();
     } finally {
       await setActive('reactivate');
     }

@@ -3,6 +3,7 @@ export { HallApi } from './data/hall-api';
 export * from './data/kiosk-api';
 export * from './data/rating-api';
 export * from './data/staff-api';
+export * from './i18n/error-text';
 export * from './i18n/locale';
 export * from './i18n/speech';
 export * from './live/hall-state';

@@ -3,7 +3,7 @@ import { ApiError, LocaleController, type StaffApi } from '@lobbyflow/ui-kit';
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StaffSession } from '../app/session';
-import { ActionController } from '../shared/action-controller';
+import { ActionController, WordedRefusal } from '../shared/action-controller';
 import { actionStatus } from '../shared/templates';
 import { sharedStyles } from '../shared/styles';
 import { adminStyles } from './admin.styles';
@@ -52,7 +52,7 @@ export abstract class AdminForm extends LitElement {
           if (fields === 0 || !(error instanceof ApiError)) throw error;
           // The fields say what is wrong, in the screen's language; the line on top only says where to look.
           void this.showFirstInvalidField();
-          throw new ApiError(error.status, error.code, t('fixFields', { count: fields }), error.details);
+          throw new WordedRefusal(error.code, t('fixFields', { count: fields }));
         }
       },
       options.describe,

@@ -14,6 +14,22 @@ export interface ActionReport {
   message: string | null;
   /** Failed: the server's error code (`COUNTER_PAUSED`), `NETWORK` when it could not be reached. */
   code: string | null;
+  /** Failed: `message` is the screen's own words (a WordedRefusal), not the server's English sentence. */
+  worded: boolean;
+}
+
+/**
+ * A refusal a screen has already put in its own words, in the screen's language ("2 fields to fix, marked
+ * next to them"): the status line shows it as it is, with its code.
+ */
+export class WordedRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WordedRefusal';
+  }
 }
 
 /**
@@ -61,12 +77,12 @@ export class ActionController implements ReactiveController {
     this.running.add(name);
     const id = ++this.latest;
     clearTimeout(this.clearTimer);
-    this.report = { name, label, status: 'pending', message: null, code: null };
+    this.report = { name, label, status: 'pending', message: null, code: null, worded: false };
     this.host.requestUpdate();
     try {
       const result = await work();
       if (id === this.latest) {
-        this.report = { name, label, status: 'done', message: describe?.(result) ?? null, code: null };
+        this.report = { name, label, status: 'done', message: describe?.(result) ?? null, code: null, worded: false };
         this.clearTimer = setTimeout(() => this.dismiss(), this.doneSeconds * 1000);
       }
       return result;
@@ -76,8 +92,9 @@ export class ActionController implements ReactiveController {
         name,
         label,
         status: 'failed',
-        message: error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error),
-        code: error instanceof ApiError ? error.code : null,
+        message: error instanceof Error ? error.message : String(error),
+        code: error instanceof ApiError || error instanceof WordedRefusal ? error.code : null,
+        worded: error instanceof WordedRefusal,
       };
       return undefined;
     } finally {

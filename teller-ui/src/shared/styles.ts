@@ -187,8 +187,15 @@ export const sharedStyles = css`
     background: var(--lf-danger-soft);
     color: var(--lf-accent);
   }
+  .status-line .detail {
+    display: block;
+    font-size: 12px;
+    opacity: 0.8;
+  }
   .status-line button {
     margin-left: auto;
+    flex-shrink: 0;
+    white-space: nowrap;
     min-height: 28px;
     padding: 2px 10px;
   }

@@ -1,7 +1,7 @@
 import type { CustomerClass, IdentificationResult, SignalDefinition } from '@lobbyflow/contracts';
-import { pick } from '@lobbyflow/ui-kit';
+import { errorText, getLocale, pick } from '@lobbyflow/ui-kit';
 import { html, nothing } from 'lit';
-import type { ActionController } from './action-controller';
+import type { ActionController, ActionReport } from './action-controller';
 import { t } from './messages';
 
 /** The verdict as a coloured badge: 贵宾客户 / 潜在贵宾 / 普通客户. */
@@ -18,10 +18,15 @@ export function verdictLine(identification: IdentificationResult | null) {
     >`;
 }
 
-/** The line that says what the last action is doing, did, or why it failed (with the server's message). */
+/**
+ * The line that says what the last action is doing, did, or why it failed. A refusal leads with the words
+ * for its code in the screen's language; on a Chinese screen the server's own sentence (English, with the
+ * particulars: which ticket, which counter) follows in small print.
+ */
 export function actionStatus(actions: ActionController) {
   const report = actions.report;
   if (!report) return html`<div class="status-line" role="status"></div>`;
+  const failure = report.status === 'failed' ? failureWords(report) : null;
   const text =
     report.status === 'pending'
       ? t('actionPending', { label: report.label })
@@ -29,13 +34,22 @@ export function actionStatus(actions: ActionController) {
         ? report.message
           ? t('actionDoneWith', { label: report.label, message: report.message })
           : t('actionDone', { label: report.label })
-        : t('actionFailed', { label: report.label, message: report.message ?? '' });
+        : t('actionFailed', { label: report.label, message: failure?.lead ?? '' });
   return html`<div class="status-line ${report.status}" role=${report.status === 'failed' ? 'alert' : 'status'}>
     <span>${report.status === 'pending' ? '⏳' : report.status === 'done' ? '✓' : '✕'}</span>
-    <span class="text">${text}</span>
+    <span class="text"
+      >${text}${failure?.detail ? html`<small class="detail" lang="en">${failure.detail}</small>` : nothing}</span
+    >
     ${report.code && report.status === 'failed' ? html`<code class="muted">${report.code}</code>` : nothing}
     ${report.status === 'failed' ? html`<button @click=${() => actions.dismiss()}>${t('dismiss')}</button>` : nothing}
   </div>`;
+}
+
+/** A failed action's words: the code's in this language, and the server's sentence where it is not English. */
+function failureWords(report: ActionReport): { lead: string; detail: string | null } {
+  const words = report.worded ? null : errorText(report.code);
+  if (words && getLocale() !== 'en') return { lead: pick(words), detail: report.message };
+  return { lead: report.message ?? (words ? pick(words) : ''), detail: null };
 }
 
 /**

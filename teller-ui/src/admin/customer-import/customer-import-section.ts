@@ -2,6 +2,7 @@ import type { ImportProblem, ImportReport } from '@lobbyflow/contracts';
 import { ApiError } from '@lobbyflow/ui-kit';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { WordedRefusal } from '../../shared/action-controller';
 import { sharedStyles } from '../../shared/styles';
 import { actionStatus } from '../../shared/templates';
 import { AdminForm } from '../admin-form';
@@ -85,12 +86,7 @@ export class AdminImport extends AdminForm {
           this.rejected = rejectedRows(error);
           if (this.rejected.length === 0 || !(error instanceof ApiError)) throw error;
           // The table below lists every problem; the line only says so.
-          throw new ApiError(
-            error.status,
-            error.code,
-            t('importRejectedLine', { count: this.rejected.length }),
-            error.details,
-          );
+          throw new WordedRefusal(error.code, t('importRejectedLine', { count: this.rejected.length }));
         }
       },
       { describe: (result) => t('importedCount', { rows: result.rows }) },
