@@ -121,6 +121,25 @@ describe('the staff console: admin', () => {
     });
   });
 
+  it("says in the screen's language why a section could not be read, and reads it on retry", async () => {
+    const page = await signIn(context.browser, context.baseUrl, 'admin');
+    // The network to the server drops for the devices list (every retry of the read fails too).
+    const devicesList = /\/api\/branches\/demo\/devices$/;
+    await page.route(devicesList, (route) => route.abort('internetdisconnected'));
+    await page.locator('lf-admin-view nav').getByRole('button', { name: '取号机与叫号屏' }).click();
+    const failed = page.locator('lf-admin-devices .status-line.failed');
+    await failed.getByText('读取失败：无法连接服务器，请检查网络后重试。').waitFor();
+    await failed
+      .locator('.detail')
+      .getByText(/The server could not be reached/)
+      .waitFor();
+    // Back online: one tap reads it.
+    await page.unroute(devicesList);
+    await failed.getByRole('button', { name: '重试' }).click();
+    await page.locator('lf-admin-devices').getByLabel('设备名称').waitFor();
+    expect(await failed.count()).toBe(0);
+  });
+
   it('registers a kiosk, shows its key once, and revokes it', async () => {
     const page = await adminAt('取号机与叫号屏');
     const devices = page.locator('lf-admin-devices');

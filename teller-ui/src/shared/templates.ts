@@ -37,9 +37,7 @@ export function actionStatus(actions: ActionController) {
         : t('actionFailed', { label: report.label, message: failure?.lead ?? '' });
   return html`<div class="status-line ${report.status}" role=${report.status === 'failed' ? 'alert' : 'status'}>
     <span>${report.status === 'pending' ? '⏳' : report.status === 'done' ? '✓' : '✕'}</span>
-    <span class="text"
-      >${text}${failure?.detail ? html`<small class="detail" lang="en">${failure.detail}</small>` : nothing}</span
-    >
+    <span class="text">${text}${refusalDetail(failure?.detail ?? null)}</span>
     ${report.code && report.status === 'failed' ? html`<code class="muted">${report.code}</code>` : nothing}
     ${report.status === 'failed' ? html`<button @click=${() => actions.dismiss()}>${t('dismiss')}</button>` : nothing}
   </div>`;
@@ -47,9 +45,22 @@ export function actionStatus(actions: ActionController) {
 
 /** A failed action's words: the code's in this language, and the server's sentence where it is not English. */
 function failureWords(report: ActionReport): { lead: string; detail: string | null } {
-  const words = report.worded ? null : errorText(report.code);
-  if (words && getLocale() !== 'en') return { lead: pick(words), detail: report.message };
-  return { lead: report.message ?? (words ? pick(words) : ''), detail: null };
+  return report.worded ? { lead: report.message ?? '', detail: null } : refusalWords(report.code, report.message);
+}
+
+/** The server's own sentence in small print under a refusal's words (it is English). */
+export function refusalDetail(detail: string | null) {
+  return detail ? html`<small class="detail" lang="en">${detail}</small>` : nothing;
+}
+
+/**
+ * What a refusal (code and the server's English sentence) says on this screen: on an English screen the
+ * sentence itself; otherwise the code's words, with the sentence kept as the detail.
+ */
+export function refusalWords(code: string | null, message: string | null): { lead: string; detail: string | null } {
+  const words = errorText(code);
+  if (words && getLocale() !== 'en') return { lead: pick(words), detail: message };
+  return { lead: message ?? (words ? pick(words) : ''), detail: null };
 }
 
 /**
