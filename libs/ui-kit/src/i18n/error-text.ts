@@ -61,10 +61,10 @@ export const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, LocalizedText> = {
   BUSINESS_TYPE_NOT_FOUND: { zh: '找不到此业务类型。', en: 'No such business type.' },
   // state
   ILLEGAL_TRANSITION: {
-    zh: '票号当前的状态不允许此操作，画面可能不是最新的。',
-    en: "The ticket's state does not allow this now; the screen may be out of date.",
+    zh: '当前状态不允许此操作（票号或转介已有变化），画面可能不是最新的。',
+    en: 'Its state does not allow this now (the ticket or referral has moved on); the screen may be out of date.',
   },
-  TICKET_PARKED_FOR_OTHER: { zh: '此票号为其他柜台保留。', en: 'This ticket is held for another counter.' },
+  TICKET_PARKED_FOR_OTHER: { zh: '此票号已留给其他员工办理。', en: 'This ticket is held for another staff member.' },
   RECALL_TOO_SOON: { zh: '刚刚叫过号，请稍候再重呼。', en: 'Called just now; wait a moment before recalling.' },
   NO_SHOW_TOO_EARLY: { zh: '叫号后需再等一会儿才能记为过号。', en: 'Too early after the call to mark a no-show.' },
   COUNTER_PAUSED: { zh: '柜台已暂停服务，请先恢复。', en: 'The counter is paused; resume it first.' },
