@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { expectError } from './support/hall-helpers';
+import { auditLog, expectError } from './support/hall-helpers';
 import { TestHall } from './support/test-app';
 
 const GOOD = readFileSync(join(__dirname, '../fixtures/customers.csv'), 'utf8');
@@ -237,6 +237,15 @@ describe('identification of known customers at the kiosk', () => {
       .send(raised);
     expect(edit.status).toBe(200);
     expect(edit.body.version).toBe(2);
+    const rung = assets.rungs.findIndex((each: { code: string }) => each.code === 'boc-wealth');
+    const line = assets.rungs[rung].anyOf.findIndex((each: { metric: string }) => each.metric === 'loanBalance');
+    const audited = (await auditLog(hall)).filter((entry) => entry.action === 'rules.ladder');
+    expect(audited).toEqual([
+      expect.objectContaining({
+        actor: 'admin',
+        reason: `tier ladder boc-assets (rules v2): rungs[${rung}].anyOf[${line}].atLeast: 500000 → 1000000`,
+      }),
+    ]);
     const after = await hall.issue({ businessType: 'card-service', customer });
     expect(after.queue).toBe('B');
     expect((await staffView(after.id)).identification).toMatchObject({ classification: 'ordinary', ruleVersion: 2 });
@@ -272,5 +281,6 @@ describe('identification of known customers at the kiosk', () => {
     expectError(await put('boc-assets', without, await hall.auth('lobby')), 403, 'FORBIDDEN');
     const now = (await hall.http.get('/api/branches/demo/rules/ladders').set('Authorization', admin)).body;
     expect(now).toEqual({ version, ladders });
+    expect((await auditLog(hall)).filter((entry) => entry.action === 'rules.ladder')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { DeviceView } from '@lobbyflow/contracts';
-import { expectError, post } from './support/hall-helpers';
+import { auditLog, expectError, post } from './support/hall-helpers';
 import { TestHall } from './support/test-app';
 
 const DEVICES = '/api/branches/demo/devices';
@@ -83,6 +83,23 @@ describe('device keys and staff sign-in', () => {
       .delete(`${DEVICES}/${crypto.randomUUID()}`)
       .set('Authorization', await hall.auth('admin'));
     expectError(unknown, 404, 'DEVICE_NOT_FOUND');
+  });
+
+  it('writes each registration and revocation to the audit log, naming the key by its prefix only', async () => {
+    const entries = await auditLog(hall);
+    const named = `kiosk "Lobby kiosk 2" (key ${kiosk.key.slice(0, 10)}…)`;
+    for (const action of ['device.register', 'device.revoke']) {
+      expect(entries.filter((entry) => entry.action === action)).toEqual([
+        expect.objectContaining({ actor: 'admin', actorRole: 'admin', subjectId: kiosk.id, reason: named }),
+      ]);
+    }
+    expect(JSON.stringify(entries)).not.toContain(kiosk.key);
+    // Revoking a revoked key changes nothing, and the log says nothing more.
+    await hall.http
+      .delete(`${DEVICES}/${kiosk.id}`)
+      .set('Authorization', await hall.auth('admin'))
+      .expect(204);
+    expect(await auditLog(hall)).toHaveLength(entries.length);
   });
 
   it('lets a display key read the hall but not issue tickets', async () => {

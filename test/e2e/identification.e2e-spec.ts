@@ -1,4 +1,4 @@
-import { expectError } from './support/hall-helpers';
+import { auditLog, expectError } from './support/hall-helpers';
 import { TestHall } from './support/test-app';
 
 /** Identification starts at the kiosk, by rules an admin can change (and every verdict names its version). */
@@ -60,6 +60,15 @@ describe('identification at the kiosk and rule changes', () => {
     const saved = await putRules(lighter);
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
+    // Who changed which weight is in the audit log.
+    const index = editable.signals.findIndex((signal: { code: string }) => signal.code === 'large-cash');
+    const weight = editable.signals[index].weight;
+    expect((await auditLog(hall)).filter((entry) => entry.action === 'rules.identification')).toEqual([
+      expect.objectContaining({
+        actor: 'admin',
+        reason: `identification rules v1 → v2: signals[${index}].weight: ${weight} → 2`,
+      }),
+    ]);
 
     const ticket = await hall.issue({ businessType: 'cash-withdrawal', amount: 90000, hasCard: true });
     expect((await staffTicket(ticket.id)).identification).toMatchObject({
@@ -92,6 +101,8 @@ describe('identification at the kiosk and rule changes', () => {
       .get('/api/branches/demo/rules/identification')
       .set('Authorization', await hall.auth('admin'));
     expect(after.body.version).toBe(2);
+    // A refused change is not in the audit log.
+    expect((await auditLog(hall)).filter((entry) => entry.action === 'rules.identification')).toHaveLength(1);
   });
 
   it('lets the lobby manager flag a waiting customer reading fund NAVs; a second signal makes a potential VIP', async () => {

@@ -1,4 +1,4 @@
-import type { CounterView, EventsPage, QueueSnapshot, StaffTicketView } from '@lobbyflow/contracts';
+import type { AuditEntryView, CounterView, EventsPage, QueueSnapshot, StaffTicketView } from '@lobbyflow/contracts';
 import type { Response } from 'supertest';
 import type { TestHall } from './test-app';
 
@@ -72,4 +72,13 @@ export function expectError(response: Response, status: number, code: string): v
   expect(response.body).toMatchObject({ statusCode: status, code, message: expect.any(String) });
   expect(response.body.code).toMatch(UPPER_SNAKE_CASE);
   expect(response.body.message.length).toBeGreaterThan(10);
+}
+
+/** The demo branch's audit log as an admin reads it, newest first. */
+export async function auditLog(hall: TestHall): Promise<AuditEntryView[]> {
+  const response = await hall.http
+    .get('/api/branches/demo/audit')
+    .set('Authorization', await hall.auth('admin'))
+    .expect(200);
+  return response.body as AuditEntryView[];
 }

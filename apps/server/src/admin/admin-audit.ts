@@ -21,7 +21,11 @@ export type AdminAction =
   | 'staff.update'
   | 'staff.deactivate'
   | 'staff.reactivate'
-  | 'staff.password-reset';
+  | 'staff.password-reset'
+  | 'device.register'
+  | 'device.revoke'
+  | 'rules.identification'
+  | 'rules.ladder';
 
 /** One admin change: what was done to which row, and a line saying what changed. */
 export interface AdminChange {

@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiTags } from '@nestjs/swagger';
 import type { DeviceRegistered, DeviceView } from '@lobbyflow/contracts';
 import { uuidParam } from '../common/params';
-import { Allow } from '../auth/allow.decorator';
+import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
+import type { StaffPrincipal } from '../auth/principal';
 import { DevicesService } from './devices.service';
 import { RegisterDeviceDto } from './dto/register-device.dto';
 
@@ -14,8 +15,12 @@ export class DevicesController {
   /** Registers a kiosk or display; the key in the answer is shown once. */
   @Post()
   @Allow('admin')
-  register(@Param('branchId') branchId: string, @Body() body: RegisterDeviceDto): Promise<DeviceRegistered> {
-    return this.devices.register(branchId, body);
+  register(
+    @Param('branchId') branchId: string,
+    @Body() body: RegisterDeviceDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<DeviceRegistered> {
+    return this.devices.register(branchId, principal, body);
   }
 
   @Get()
@@ -31,7 +36,8 @@ export class DevicesController {
   revoke(
     @Param('branchId') branchId: string,
     @Param('deviceId', uuidParam('deviceId')) deviceId: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<void> {
-    return this.devices.revoke(branchId, deviceId);
+    return this.devices.revoke(branchId, principal, deviceId);
   }
 }

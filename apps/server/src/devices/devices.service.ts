@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { DeviceRegistered, DeviceView } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
 import { type EntityManager, In } from 'typeorm';
+import { recordAdminChange } from '../admin/admin-audit';
+import type { StaffPrincipal } from '../auth/principal';
 import { newDeviceKey, sha256 } from '../auth/secrets';
 import { BranchCommands } from '../commands/branch-commands';
 import { CounterEntity } from '../counters/counter.entity';
@@ -13,9 +15,10 @@ import type { RegisterDeviceDto } from './dto/register-device.dto';
 export class DevicesService {
   constructor(private readonly commands: BranchCommands) {}
 
-  /** Registers a device; its key is in this answer only (the server keeps a hash). */
-  async register(branchCode: string, dto: RegisterDeviceDto): Promise<DeviceRegistered> {
-    return this.commands.run(branchCode, async ({ manager, branch, now }) => {
+  /** Registers a device; its key is in this answer only (the server keeps a hash, the audit log its prefix). */
+  async register(branchCode: string, actor: StaffPrincipal, dto: RegisterDeviceDto): Promise<DeviceRegistered> {
+    return this.commands.run(branchCode, async (tx) => {
+      const { manager, branch, now } = tx;
       const counter = await padCounter(manager, branch.id, dto);
       const key = newDeviceKey();
       const device = manager.create(DeviceEntity, {
@@ -30,6 +33,11 @@ export class DevicesService {
         revokedAt: null,
       });
       await manager.insert(DeviceEntity, device);
+      await recordAdminChange(tx, actor, {
+        action: 'device.register',
+        subjectId: device.id,
+        subject: deviceSubject(device, counter?.code ?? null),
+      });
       return { id: device.id, kind: device.kind, name: device.name, counter: counter?.code ?? null, key };
     });
   }
@@ -60,14 +68,30 @@ export class DevicesService {
     });
   }
 
-  /** Revokes a device key: the next request with it is refused. */
-  async revoke(branchCode: string, deviceId: string): Promise<void> {
-    await this.commands.run(branchCode, async ({ manager, branch, now }) => {
+  /** Revokes a device key: the next request with it is refused. Revoking a revoked key changes nothing. */
+  async revoke(branchCode: string, actor: StaffPrincipal, deviceId: string): Promise<void> {
+    await this.commands.run(branchCode, async (tx) => {
+      const { manager, branch, now } = tx;
       const device = await manager.findOne(DeviceEntity, { where: { id: deviceId, branchId: branch.id } });
       if (!device) throw new DomainError('DEVICE_NOT_FOUND', 'There is no such device in this branch.');
-      if (!device.revokedAt) await manager.update(DeviceEntity, { id: device.id }, { revokedAt: now });
+      if (device.revokedAt) return;
+      await manager.update(DeviceEntity, { id: device.id }, { revokedAt: now });
+      const counter = device.counterId
+        ? await manager.findOne(CounterEntity, { where: { id: device.counterId }, select: { code: true } })
+        : null;
+      await recordAdminChange(tx, actor, {
+        action: 'device.revoke',
+        subjectId: device.id,
+        subject: deviceSubject(device, counter?.code ?? null),
+      });
     });
   }
+}
+
+/** How the audit log names a device: `kiosk "大厅取号机 2" (key lfd_abc123…)`, with a pad's counter. */
+function deviceSubject(device: DeviceEntity, counter: string | null): string {
+  const at = counter ? ` at counter ${counter}` : '';
+  return `${device.kind} "${device.name}"${at} (key ${device.keyPrefix}…)`;
 }
 
 /** A rating pad belongs to one counter of the branch; other devices to none. */

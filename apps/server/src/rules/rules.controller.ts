@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { IdentificationRules, TierLaddersView } from '@lobbyflow/contracts';
-import { Allow } from '../auth/allow.decorator';
+import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
+import type { StaffPrincipal } from '../auth/principal';
 import { codeParam } from '../common/params';
 import { IdentificationRulesDto } from './dto/identification-rules.dto';
 import { TierLadderDto } from './dto/tier-ladder.dto';
@@ -25,8 +26,9 @@ export class RulesController {
   replaceIdentification(
     @Param('branchId') branchId: string,
     @Body() body: IdentificationRulesDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<IdentificationRules> {
-    return this.rules.replaceIdentification(branchId, body);
+    return this.rules.replaceIdentification(branchId, principal, body);
   }
 
   /** The tier ladders (assets, card level, star points...) with the rule version they belong to. */
@@ -43,7 +45,8 @@ export class RulesController {
     @Param('branchId') branchId: string,
     @Param('code', codeParam('code')) code: string,
     @Body() body: TierLadderDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<TierLaddersView> {
-    return this.rules.replaceLadder(branchId, code, body);
+    return this.rules.replaceLadder(branchId, principal, code, body);
   }
 }

@@ -7,6 +7,8 @@ import type {
   TierLaddersView,
 } from '@lobbyflow/contracts';
 import { DomainError, missingSignals, validateIdentificationRules, validateLadder } from '@lobbyflow/domain';
+import { recordAdminChange } from '../admin/admin-audit';
+import type { StaffPrincipal } from '../auth/principal';
 import { BranchEntity } from '../branches/branch.entity';
 import { branchByCode } from '../branches/branch-by-code';
 import { BusinessTypeEntity } from '../branches/business-type.entity';
@@ -31,8 +33,13 @@ export class RulesService {
    * every problem listed, when the rules are inconsistent or leave a signal of the diversion table
    * undefined; the next evaluation uses the new version and records it.
    */
-  async replaceIdentification(branchCode: string, dto: IdentificationRulesDto): Promise<IdentificationRules> {
-    return this.commands.run(branchCode, async ({ manager, branch }) => {
+  async replaceIdentification(
+    branchCode: string,
+    actor: StaffPrincipal,
+    dto: IdentificationRulesDto,
+  ): Promise<IdentificationRules> {
+    return this.commands.run(branchCode, async (tx) => {
+      const { manager, branch } = tx;
       const rules: IdentificationRules = {
         version: branch.settings.identification.version + 1,
         potentialVipScore: dto.potentialVipScore,
@@ -60,8 +67,16 @@ export class RulesService {
           { problems },
         );
       }
+      const before = branch.settings.identification;
       branch.settings = { ...branch.settings, identification: rules };
       await manager.update(BranchEntity, { id: branch.id }, { settings: branch.settings });
+      await recordAdminChange(tx, actor, {
+        action: 'rules.identification',
+        subjectId: branch.id,
+        subject: `identification rules v${before.version} → v${rules.version}`,
+        before: { ...before, version: undefined },
+        after: { ...rules, version: undefined },
+      });
       return rules;
     });
   }
@@ -79,8 +94,14 @@ export class RulesService {
    * ladder, or when a VIP tier of the identification rules would no longer exist; else the rules'
    * version goes up and the next evaluation records it.
    */
-  async replaceLadder(branchCode: string, code: string, dto: TierLadderDto): Promise<TierLaddersView> {
-    return this.commands.run(branchCode, async ({ manager, branch }) => {
+  async replaceLadder(
+    branchCode: string,
+    actor: StaffPrincipal,
+    code: string,
+    dto: TierLadderDto,
+  ): Promise<TierLaddersView> {
+    return this.commands.run(branchCode, async (tx) => {
+      const { manager, branch } = tx;
       const ladder: TierLadder = {
         code,
         name: { zh: dto.name.zh, en: dto.name.en },
@@ -117,9 +138,17 @@ export class RulesService {
           { problems },
         );
       }
+      const before = branch.settings.tierLadders.find((existing) => existing.code === code) ?? null;
       const identification = { ...branch.settings.identification, version: branch.settings.identification.version + 1 };
       branch.settings = { ...branch.settings, tierLadders: ladders, identification };
       await manager.update(BranchEntity, { id: branch.id }, { settings: branch.settings });
+      await recordAdminChange(tx, actor, {
+        action: 'rules.ladder',
+        subjectId: branch.id,
+        subject: `tier ladder ${code} (rules v${identification.version})`,
+        before,
+        after: ladder,
+      });
       return { version: identification.version, ladders };
     });
   }
