@@ -280,6 +280,41 @@ describe('the staff console: admin', () => {
       .locator('tr', { hasText: 'settings.update' })
       .getByText(/smallCashLimit/)
       .waitFor();
+    // The devices registered and revoked in this file are there too, named by their key prefix.
+    await audit
+      .locator('tr', { hasText: 'device.revoke' })
+      .getByText(/kiosk "大厅取号机 2" \(key lfd_/)
+      .waitFor();
+    await audit.getByText('This is the whole log').waitFor();
     await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('reads a long audit log a hundred entries at a time, newest first', async () => {
+    for (let index = 0; index < 120; index++) {
+      context.hall.clock.advance(1);
+      await context.hall.http
+        .post('/api/branches/demo/devices')
+        .set('Authorization', await context.hall.auth('admin'))
+        .send({ kind: 'display', name: `Floor screen ${index}` })
+        .expect(201);
+    }
+    const page = await adminAt('审计日志');
+    const audit = page.locator('lf-admin-audit');
+    const rows = audit.locator('tbody tr');
+    await audit.getByText('最近 100 条').waitFor();
+    await audit.locator('tr', { hasText: '"Floor screen 119"' }).waitFor();
+    expect(await audit.locator('tr', { hasText: '"Floor screen 19"' }).count()).toBe(0);
+    await audit.getByRole('button', { name: '加载更早的 100 条' }).click();
+    await audit.getByText('已显示全部记录').waitFor();
+    await audit.locator('tr', { hasText: '"Floor screen 19"' }).waitFor();
+    const total = await rows.count();
+    expect(total).toBeGreaterThanOrEqual(120);
+    await audit.getByText(`最近 ${total} 条`).waitFor();
+    // Each entry once, newest first.
+    const texts = await audit.locator('tbody td.what').allTextContents();
+    expect(new Set(texts.filter((text) => text.includes('Floor screen'))).size).toBe(120);
+    expect(texts.findIndex((text) => text.includes('"Floor screen 119"'))).toBeLessThan(
+      texts.findIndex((text) => text.includes('"Floor screen 0"')),
+    );
   });
 });

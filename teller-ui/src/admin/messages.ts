@@ -358,6 +358,8 @@ const adminMessages = {
     en: "Every admin change and every view of a customer's assets, append-only.",
   },
   auditCount: { zh: '最近 {count} 条', en: 'latest {count}' },
+  auditOlder: { zh: '加载更早的 {count} 条', en: 'Load {count} older' },
+  auditEnd: { zh: '已显示全部记录', en: 'This is the whole log' },
   when: { zh: '时间', en: 'When' },
   who: { zh: '操作人', en: 'Who' },
   action: { zh: '操作', en: 'Action' },

@@ -2,17 +2,34 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { AuditEntryView, CustomerProfileView, ImportReport } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
-import { IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import type { StaffPrincipal } from '../auth/principal';
 import { uuidParam } from '../common/params';
-import { CustomersService } from './customers.service';
+import { AUDIT_PAGE_MAX, CustomersService } from './customers.service';
 
 export class ViewReasonQuery {
   /** Why the profile is opened (kept in the audit log), e.g. "value panel, ticket A023". */
   @IsString()
   @Length(3, 200)
   reason!: string;
+}
+
+/** A page of the audit log: the entries older than `before` (an entry's id), `limit` of them. */
+export class AuditQuery {
+  /** The id of the oldest entry the caller holds: the page starts just after it. */
+  @IsOptional()
+  @IsUUID()
+  before?: string;
+
+  /** How many entries, newest first (default 200). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(AUDIT_PAGE_MAX)
+  limit?: number;
 }
 
 @ApiTags('customers')
@@ -50,10 +67,10 @@ export class CustomersController {
     return this.customers.view(id, principal, query.reason);
   }
 
-  /** Who viewed or changed customer data, newest first. */
+  /** Who viewed customer data or changed the branch, newest first, a page at a time. */
   @Get('branches/:branchId/audit')
   @Allow('admin')
-  audit(@Param('branchId') branchId: string): Promise<AuditEntryView[]> {
-    return this.customers.auditLog(branchId);
+  audit(@Param('branchId') branchId: string, @Query() query: AuditQuery): Promise<AuditEntryView[]> {
+    return this.customers.auditLog(branchId, query);
   }
 }

@@ -12,6 +12,10 @@ import { parseCsv } from './csv';
 import { CustomerProfileEntity } from './customer-profile.entity';
 import { ID_KINDS, type IdKind, idHash, maskIdNumber, normalizeIdNumber } from './identity-number';
 
+/** Audit log pages: entries per page by default, and at most. */
+export const AUDIT_PAGE_DEFAULT = 200;
+export const AUDIT_PAGE_MAX = 500;
+
 /** The columns of a customer import, in any order; `id_kind` and `id_number` are required. */
 export const CUSTOMER_CSV_COLUMNS = [
   'id_kind',
@@ -153,16 +157,33 @@ export class CustomersService {
     });
   }
 
-  /** The audit log, newest first (admins). */
-  async auditLog(branchCode: string, limit = 200): Promise<AuditEntryView[]> {
+  /**
+   * A page of the audit log, newest first (admins): `limit` entries (200 by default) older than the entry
+   * `before`. Entries of one instant are ordered by id, so that pages neither skip nor repeat one.
+   */
+  async auditLog(branchCode: string, page: { before?: string; limit?: number } = {}): Promise<AuditEntryView[]> {
     return this.commands.read(async (manager) => {
-      const rows = await manager
+      const query = manager
         .createQueryBuilder(AuditEntryEntity, 'entry')
         .innerJoin('branch', 'branch', 'branch.id = entry.branchId')
         .leftJoinAndSelect(StaffUserEntity, 'actor', 'actor.id = entry.actorUserId')
-        .where('branch.code = :code', { code: branchCode })
+        .where('branch.code = :code', { code: branchCode });
+      if (page.before) {
+        const from = await manager
+          .createQueryBuilder(AuditEntryEntity, 'entry')
+          .innerJoin('branch', 'branch', 'branch.id = entry.branchId')
+          .where('branch.code = :code AND entry.id = :id', { code: branchCode, id: page.before })
+          .getOne();
+        if (!from) throw new DomainError('NOT_FOUND', 'There is no such audit entry in this branch to page from.');
+        query.andWhere('(entry.at < :at OR (entry.at = :at AND entry.id < :id))', {
+          at: from.at.getTime(),
+          id: from.id,
+        });
+      }
+      const rows = await query
         .orderBy('entry.at', 'DESC')
-        .take(limit)
+        .addOrderBy('entry.id', 'DESC')
+        .limit(page.limit ?? AUDIT_PAGE_DEFAULT)
         .getRawMany<Record<string, string | null>>();
       return rows.map((row) => ({
         id: row.entry_id as string,

@@ -469,9 +469,13 @@ export class StaffApi extends ApiClient {
     return this.postText(`${branchPath(branchId)}/customers/import`, csv, 'text/csv; charset=utf-8');
   }
 
-  /** The append-only audit log, newest first. */
-  auditLog(branchId: string): Promise<AuditEntryView[]> {
-    return this.get(`${branchPath(branchId)}/audit`);
+  /** A page of the append-only audit log, newest first: `limit` entries older than the entry `before`. */
+  auditLog(branchId: string, page: { before?: string; limit?: number } = {}): Promise<AuditEntryView[]> {
+    const query = new URLSearchParams();
+    if (page.before) query.set('before', page.before);
+    if (page.limit) query.set('limit', String(page.limit));
+    const text = query.toString();
+    return this.get(`${branchPath(branchId)}/audit${text ? `?${text}` : ''}`);
   }
 
   // Reports (lobby manager and admin)

@@ -7,6 +7,9 @@ import { adminStyles } from '../admin.styles';
 import { branchDateTime } from '../format';
 import { t } from '../messages';
 
+/** Entries read at a time. */
+const AUDIT_PAGE = 100;
+
 /**
  * The audit log (审计日志): every admin change and every view of a customer's assets, newest first, with
  * who, when (the branch's local time) and what.
@@ -25,19 +28,39 @@ export class AdminAudit extends AdminSection {
       td.what {
         word-break: break-word;
       }
+      footer {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        margin-top: 12px;
+      }
     `,
   ];
 
   @state() private entries: AuditEntryView[] = [];
   @state() private timeZone: string | undefined;
+  /** The server may hold older entries than the ones shown (the last page was full). */
+  @state() private more = false;
 
   protected async load(): Promise<void> {
     const [entries, settings] = await Promise.all([
-      this.api.auditLog(this.branchId),
+      this.api.auditLog(this.branchId, { limit: AUDIT_PAGE }),
       this.api.adminSettings(this.branchId),
     ]);
     this.entries = entries;
+    this.more = entries.length === AUDIT_PAGE;
     this.timeZone = settings.timeZone;
+  }
+
+  /** The next page, older than the oldest entry shown. */
+  private async loadOlder(): Promise<void> {
+    const before = this.entries.at(-1)?.id;
+    const older = await this.actions.run('audit-older', t('auditOlder', { count: AUDIT_PAGE }), () =>
+      this.api.auditLog(this.branchId, { before, limit: AUDIT_PAGE }),
+    );
+    if (!older) return;
+    this.entries = [...this.entries, ...older];
+    this.more = older.length === AUDIT_PAGE;
   }
 
   private when(iso: string): string {
@@ -84,6 +107,16 @@ export class AdminAudit extends AdminSection {
               )}
             </tbody>
           </table>
+          <footer>
+            ${
+              this.more
+                ? html`<button ?disabled=${this.actions.isRunning('audit-older')} @click=${() => void this.loadOlder()}>
+                    ${t('auditOlder', { count: AUDIT_PAGE })}
+                  </button>`
+                : html`<span class="muted">${t('auditEnd')}</span>`
+            }
+            ${this.statusOf('audit-older')}
+          </footer>
         </section>`,
     );
   }
