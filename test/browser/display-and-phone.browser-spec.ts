@@ -64,6 +64,27 @@ describe('display board and phone ticket page', () => {
     await phone.getByText('Please go to Counter 1').waitFor();
   });
 
+  it('shows a queue an admin adds and renames, without a reload', async () => {
+    const display = await context.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await display.goto(`${context.baseUrl}/display#key=${context.hall.displayKey()}`);
+    await display.getByText('现金业务 A').waitFor();
+    const admin = await context.hall.auth('admin');
+    await context.hall.http
+      .post('/api/branches/demo/admin/queues')
+      .set('Authorization', admin)
+      .send({ code: 'F', prefix: 'F', destination: 'cash-counter', name: { zh: '外币现金', en: 'Foreign cash' } })
+      .expect(201);
+    await display.getByText('外币现金 F').waitFor();
+    await context.hall.http
+      .patch('/api/branches/demo/admin/queues/F')
+      .set('Authorization', admin)
+      .send({ name: { zh: '外币兑换', en: 'Currency exchange' } })
+      .expect(200);
+    await display.getByText('外币兑换 F').waitFor();
+    await display.getByText('外币现金 F').waitFor({ state: 'detached' });
+    await display.close();
+  });
+
   it('says plainly on the display when the key is missing', async () => {
     const page = await context.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${context.baseUrl}/display`);

@@ -90,6 +90,23 @@ describe('the staff console: lobby manager', () => {
     await page.getByRole('button', { name: '中文' }).tap();
   });
 
+  it("follows an admin's change of the service level without a reload", async () => {
+    const page = await signIn(context.browser, context.baseUrl, 'lobby', { viewport: LOBBY_TABLET, touch: true });
+    const overLevel = page.getByText(/非现金业务 B 最长已等 1[01] 分钟，超过服务标准 10 分钟/);
+    await overLevel.waitFor();
+    const serviceLevel = async (minutes: number) =>
+      context.hall.http
+        .patch('/api/branches/demo/admin/settings')
+        .set('Authorization', await context.hall.auth('admin'))
+        .send({ serviceLevelMinutes: minutes })
+        .expect(200);
+    // Fifteen minutes: an eleven-minute wait is within it, and the alert goes.
+    await serviceLevel(15);
+    await overLevel.waitFor({ state: 'detached' });
+    await serviceLevel(10);
+    await overLevel.waitFor();
+  });
+
   it('refers a walk-in without a ticket who has no time: a follow-up for an RM', async () => {
     const page = await signIn(context.browser, context.baseUrl, 'lobby', { viewport: LOBBY_TABLET, touch: true });
     await page.getByRole('button', { name: '登记未取号客户' }).tap();

@@ -127,7 +127,9 @@ describe('admin: counters', () => {
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.any(String), status: 'open', ...body });
     const { events } = await allEvents(hall, seq);
-    expect(events.map((event) => event.type)).toEqual(['counter.updated']);
+    // The counter itself, and (like every admin change) that the branch's configuration changed.
+    expect(events.map((event) => event.type)).toEqual(['counter.updated', 'branch.configured']);
+    expect(events[1]).toMatchObject({ changed: ['counters'] });
     expect((await counterByCode(hall, '7')).queues).toEqual(body.queues);
 
     const again = await send('post', COUNTERS, body);

@@ -27,9 +27,8 @@ describe('audit log pages', () => {
 
   it('pages through every entry, newest first, each once', async () => {
     const whole = await auditLog(hall);
-    expect(whole.map((entry) => entry.reason)).toEqual(
-      expect.arrayContaining([6, 5, 4, 3, 2, 1, 0].map((index) => expect.stringContaining(`"Screen ${index}"`))),
-    );
+    // Newest first in the order they were written, also the three of one instant.
+    expect(whole.map((entry) => entry.reason.match(/"Screen (\d)"/)?.[1])).toEqual(['6', '5', '4', '3', '2', '1', '0']);
     const paged: AuditEntryView[] = [];
     const sizes: number[] = [];
     let before = '';

@@ -117,4 +117,50 @@ describe(`persistence on ${TEST_ENGINE === 'sqlite' ? 'a SQLite file' : 'Postgre
       await app.close();
     }
   });
+
+  it('numbers the audit entries written before the audit order existed by time, then id', async () => {
+    const own = await TestDatabase.create();
+    const app = await createApp(loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, ...own.env }));
+    try {
+      const dataSource = app.get(DataSource);
+      const param = (index: number) => (TEST_ENGINE === 'sqlite' ? '?' : `$${index}`);
+      // Back to the schema before AuditOrder (undoing any migration shipped after it).
+      for (;;) {
+        const [last] = (await dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1')) as {
+          name: string;
+        }[];
+        await dataSource.undoLastMigration();
+        if (last.name === 'AuditOrder1763900000017') break;
+      }
+      const [{ id: branchId }] = (await dataSource.query(`SELECT id FROM branch WHERE code = 'demo'`)) as {
+        id: string;
+      }[];
+      // Two entries of one instant (ids out of the order they were written in) and an earlier one.
+      const rows: [string, number][] = [
+        ['00000000-0000-4000-8000-00000000000b', 2000],
+        ['00000000-0000-4000-8000-00000000000a', 2000],
+        ['00000000-0000-4000-8000-00000000000c', 1000],
+      ];
+      for (const [id, at] of rows) {
+        await dataSource.query(
+          `INSERT INTO "audit_entry" ("id", "branchId", "actorUserId", "actorRole", "action", "subjectId", "reason", "at")
+           VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map(param).join(', ')})`,
+          [id, branchId, null, 'cli', 'customers.import', null, 'rows', at],
+        );
+      }
+      await dataSource.runMigrations();
+      const numbered = (await dataSource.query('SELECT "id", "seq" FROM "audit_entry" ORDER BY "seq"')) as {
+        id: string;
+        seq: number;
+      }[];
+      expect(numbered.map((row) => [row.id.slice(-1), Number(row.seq)])).toEqual([
+        ['c', 1],
+        ['a', 2],
+        ['b', 3],
+      ]);
+    } finally {
+      await app.close();
+      await own.drop();
+    }
+  });
 });

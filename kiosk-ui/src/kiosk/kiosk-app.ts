@@ -109,14 +109,19 @@ export class KioskApp extends LitElement {
     this.branchId = me?.branchId ?? this.params.get('branch') ?? 'demo';
     this.api = new KioskApi('', token);
     this.live = new LiveHallController(this, { baseUrl: '', branchId: this.branchId, token });
-    // The offer can change (an admin retires a business): read it again whenever the kiosk reconnects.
+    // The offer is read once the hall is live (again after a reconnect if that failed), and again when an
+    // admin changes the branch (a business retired, a new threshold): the next customer sees the new offer.
     this.live.onChange(() => {
       if (this.services.length === 0) void this.loadServices();
     });
+    this.live.onEvent((event) => {
+      if (event.type === 'branch.configured') void this.loadServices();
+    });
   }
 
+  /** A failed read keeps the offer the kiosk has (none at first: the next change of the hall reads again). */
   private async loadServices(): Promise<void> {
-    this.services = (await this.api?.services(this.branchId).catch(() => [])) ?? [];
+    this.services = (await this.api?.services(this.branchId).catch(() => null)) ?? this.services;
   }
 
   private touched = (): void => {

@@ -80,6 +80,19 @@ export interface DiversionEventData {
   reason?: string;
 }
 
+/** A part of the branch's configuration an admin can change. */
+export const CONFIG_AREAS = ['settings', 'business-types', 'queues', 'counters', 'staff', 'devices', 'rules'] as const;
+export type ConfigArea = (typeof CONFIG_AREAS)[number];
+
+/**
+ * An admin changed the branch's configuration (the change is in the audit log): open screens read again
+ * what they show of it — the lobby's service level, the kiosk's offer, the queues on the display. Public
+ * screens receive it too; it says only what kind of thing changed.
+ */
+export interface BranchConfiguredEventData {
+  changed: ConfigArea[];
+}
+
 /**
  * Event names and their data as stored in the branch log. Audiences receive projections of these
  * (public screens never see identity, amounts or VIP status).
@@ -106,6 +119,7 @@ export interface BranchEventMap {
   'referral.updated': ReferralEventData;
   'rm.presence': RmPresenceEventData;
   'diversion.recorded': DiversionEventData;
+  'branch.configured': BranchConfiguredEventData;
 }
 export type BranchEventType = keyof BranchEventMap;
 

@@ -25,6 +25,7 @@ import './staffing-hints/staffing-hints';
 import { StaffingHintsController } from './staffing-hints/staffing-hints.controller';
 import './ticket-sheet/ticket-sheet';
 import './walk-in-dialog/walk-in-dialog';
+import { BranchConfig } from '../shared/branch-config';
 
 /**
  * The lobby manager's hall (tablet first, 1024x768 landscape, touch): alerts on top, the server's staffing
@@ -41,8 +42,14 @@ export class LobbyView extends LitElement {
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) session!: StaffSession;
 
-  @state() private settings: BranchSettingsView | null = null;
-  @state() private services: ServiceView[] = [];
+  /** The branch's settings and business types, read again when an admin changes them. */
+  private config: BranchConfig | null = null;
+  private get settings(): BranchSettingsView | null {
+    return this.config?.settings ?? null;
+  }
+  private get services(): ServiceView[] {
+    return this.config?.services ?? [];
+  }
   @state() private referrals: ReferralView[] = [];
   @state() private selected: string | null = null;
   @state() private walkInOpen = false;
@@ -61,9 +68,9 @@ export class LobbyView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.live) {
-      this.live = openStaffHall(this, this.session, this.clock, () => {
-        if (!this.settings) void this.loadBranch();
-      });
+      this.live = openStaffHall(this, this.session, this.clock);
+      this.config = new BranchConfig(this, this.api, this.session.user.branchId);
+      this.config.follow(this.live);
       this.live.onEvent((event) => {
         // The lobby room receives call-overs and referral changes in full; other audiences an envelope.
         if ((event.type === 'rm.callover' || event.type === 'referral.updated') && 'referral' in event) {
@@ -75,16 +82,6 @@ export class LobbyView extends LitElement {
       });
       this.staffing = new StaffingHintsController(this, this.api, this.session.user.branchId, this.live);
     }
-  }
-
-  private async loadBranch(): Promise<void> {
-    const branchId = this.session.user.branchId;
-    const [settings, services] = await Promise.all([
-      this.api.settings(branchId).catch(() => null),
-      this.api.services(branchId).catch(() => []),
-    ]);
-    this.settings = settings;
-    this.services = services;
   }
 
   private async loadReferrals(): Promise<void> {

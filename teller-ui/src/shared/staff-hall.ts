@@ -4,14 +4,13 @@ import type { StaffSession } from '../app/session';
 
 /**
  * The live hall of a signed-in staff screen (teller, lobby manager, RM): one socket with the session's
- * token, the server clock kept in step with every change, and `onHall` run on each change (the views
- * load their branch settings on the first one, and again after a reconnect if that failed).
+ * token, the server clock kept in step with every change, and `onHall` run on each change.
  */
 export function openStaffHall(
   host: ReactiveControllerHost,
   session: StaffSession,
   clock: ServerClock,
-  onHall: () => void,
+  onHall: () => void = () => {},
 ): LiveHallController {
   const live = new LiveHallController(host, {
     baseUrl: '',

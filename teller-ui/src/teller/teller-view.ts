@@ -17,6 +17,7 @@ import { recommendationFor } from './recommendations';
 import { STEPS, activeSteps } from './seven-steps';
 import { tellerViewStyles } from './teller-view.styles';
 import './value-panel/value-panel';
+import { BranchConfig } from '../shared/branch-config';
 
 /** The counter's keys. Function keys for the five moves of every visit, Alt+letter for the rest. */
 const KEYS = {
@@ -56,8 +57,14 @@ export class TellerView extends LitElement {
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) session!: StaffSession;
 
-  @state() private settings: BranchSettingsView | null = null;
-  @state() private services: ServiceView[] = [];
+  /** The branch's settings and business types, read again when an admin changes them. */
+  private config: BranchConfig | null = null;
+  private get settings(): BranchSettingsView | null {
+    return this.config?.settings ?? null;
+  }
+  private get services(): ServiceView[] {
+    return this.config?.services ?? [];
+  }
   @state() private dialog: Dialog | null = null;
   /** Business codes ticked in the finish dialog. */
   @state() private businessDone = new Set<string>();
@@ -81,9 +88,9 @@ export class TellerView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.live) {
-      this.live = openStaffHall(this, this.session, this.clock, () => {
-        if (!this.settings) void this.loadBranch();
-      });
+      this.live = openStaffHall(this, this.session, this.clock);
+      this.config = new BranchConfig(this, this.api, this.session.user.branchId);
+      this.config.follow(this.live);
       // A finished visit has left the hall's lists: its rating arrives only as an event.
       this.live.onEvent((event) => {
         const rated = event.type === 'ticket.rating.requested' || event.type === 'ticket.rated';
@@ -92,17 +99,6 @@ export class TellerView extends LitElement {
         }
       });
     }
-  }
-
-  /** The branch's rules and business types; read again after a reconnect if they failed. */
-  private async loadBranch(): Promise<void> {
-    const branchId = this.session.user.branchId;
-    const [settings, services] = await Promise.all([
-      this.api.settings(branchId).catch(() => null),
-      this.api.services(branchId).catch(() => []),
-    ]);
-    this.settings = settings;
-    this.services = services;
   }
 
   override updated(changed: Map<string, unknown>): void {

@@ -1,4 +1,5 @@
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import type { ConfigArea } from '@lobbyflow/contracts';
+import { appendAudit } from '../audit/audit-log';
 import type { StaffPrincipal } from '../auth/principal';
 import type { BranchTransaction } from '../commands/branch-commands';
 import { auditText, describeChanges } from './change-summary';
@@ -39,25 +40,38 @@ export interface AdminChange {
   after?: object;
 }
 
+/** What an admin action is done to: `queue` for `queue.update`. */
+type AdminActionSubject = AdminAction extends `${infer Subject}.${string}` ? Subject : never;
+
+/** The part of the configuration each kind of admin change touches (`queue.update` → queues). */
+const AREA_OF: Record<AdminActionSubject, ConfigArea> = {
+  settings: 'settings',
+  'business-type': 'business-types',
+  queue: 'queues',
+  counter: 'counters',
+  staff: 'staff',
+  device: 'devices',
+  rules: 'rules',
+};
+
 /**
- * Writes an admin change to the append-only audit log, in the command's transaction: the entry exists if
- * and only if the change was committed.
+ * Writes an admin change to the append-only audit log, in the command's transaction (the entry exists if
+ * and only if the change was committed), and tells the open screens what kind of thing changed
+ * (`branch.configured`, after the commit like every event).
  */
 export async function recordAdminChange(
   tx: BranchTransaction,
   actor: StaffPrincipal,
   change: AdminChange,
 ): Promise<void> {
+  tx.emit('branch.configured', { changed: [AREA_OF[change.action.split('.')[0] as AdminActionSubject]] });
   const changes = change.after ? describeChanges(change.before ?? null, change.after) : [];
-  await tx.manager.insert(AuditEntryEntity, {
-    id: crypto.randomUUID(),
-    branchId: tx.branch.id,
+  await appendAudit(tx, {
     actorUserId: actor.userId,
     actorRole: actor.role,
     action: change.action,
     subjectId: change.subjectId,
     reason: auditText(change.subject, changes),
-    at: tx.now,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/columns';
 
 /**
@@ -7,12 +7,17 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../database/colu
  */
 @Entity('audit_entry')
 @Index('ix_audit_branch_at', ['branchId', 'at'])
+@Index('ux_audit_branch_seq', ['branchId', 'seq'], { unique: true })
 export class AuditEntryEntity {
   @IdColumn()
   id!: string;
 
   @RefColumn()
   branchId!: string;
+
+  /** The entry's place in the branch's log (1, 2, ...): the order it was written in (`appendAudit`). */
+  @Column({ type: 'integer', default: 0 })
+  seq!: number;
 
   @RefColumn({ nullable: true })
   actorUserId!: string | null;

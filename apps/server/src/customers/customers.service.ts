@@ -3,6 +3,7 @@ import type { AuditEntryView, CustomerProfileView, ImportProblem, ImportReport }
 import { DomainError } from '@lobbyflow/domain';
 import { In } from 'typeorm';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { appendAudit } from '../audit/audit-log';
 import type { StaffPrincipal } from '../auth/principal';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -158,8 +159,8 @@ export class CustomersService {
   }
 
   /**
-   * A page of the audit log, newest first (admins): `limit` entries (200 by default) older than the entry
-   * `before`. Entries of one instant are ordered by id, so that pages neither skip nor repeat one.
+   * A page of the audit log, newest first (admins): `limit` entries (200 by default) written before the
+   * entry `before`, in the order they were written (`seq`), so that pages neither skip nor repeat one.
    */
   async auditLog(branchCode: string, page: { before?: string; limit?: number } = {}): Promise<AuditEntryView[]> {
     return this.commands.read(async (manager) => {
@@ -175,14 +176,10 @@ export class CustomersService {
           .where('branch.code = :code AND entry.id = :id', { code: branchCode, id: page.before })
           .getOne();
         if (!from) throw new DomainError('NOT_FOUND', 'There is no such audit entry in this branch to page from.');
-        query.andWhere('(entry.at < :at OR (entry.at = :at AND entry.id < :id))', {
-          at: from.at.getTime(),
-          id: from.id,
-        });
+        query.andWhere('entry.seq < :seq', { seq: from.seq });
       }
       const rows = await query
-        .orderBy('entry.at', 'DESC')
-        .addOrderBy('entry.id', 'DESC')
+        .orderBy('entry.seq', 'DESC')
         .limit(page.limit ?? AUDIT_PAGE_DEFAULT)
         .getRawMany<Record<string, string | null>>();
       return rows.map((row) => ({
@@ -266,15 +263,12 @@ async function audit(
   subjectId: string | null,
   reason: string,
 ): Promise<void> {
-  await tx.manager.insert(AuditEntryEntity, {
-    id: crypto.randomUUID(),
-    branchId: tx.branch.id,
+  await appendAudit(tx, {
     actorUserId: actor?.userId ?? null,
     actorRole: actor?.role ?? 'cli',
     action,
     subjectId,
     reason,
-    at: tx.now,
   });
 }
 

@@ -34,6 +34,7 @@ import { IdempotentRequests1763900000013 } from './migrations/1763900000013-idem
 import { HallRevisions1763900000014 } from './migrations/1763900000014-hall-revisions';
 import { EventLogSeq1763900000015 } from './migrations/1763900000015-event-log-seq';
 import { TicketRevOnce1763900000016 } from './migrations/1763900000016-ticket-rev-once';
+import { AuditOrder1763900000017 } from './migrations/1763900000017-audit-order';
 
 export const ENTITIES = [
   BranchEntity,
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   HallRevisions1763900000014,
   EventLogSeq1763900000015,
   TicketRevOnce1763900000016,
+  AuditOrder1763900000017,
 ];
 
 /**

@@ -37,6 +37,9 @@ export function publicEvent(event: BranchEvent): PublicBranchEvent {
     case 'rm.presence':
       // Nothing about identification ever reaches a public screen, not even that it happened.
       return { ...envelope, type: event.type };
+    case 'branch.configured':
+      // What kind of thing an admin changed: the kiosk and the display read their offer and queues again.
+      return { ...envelope, type: event.type, changed: event.changed };
     case 'ticket.rating.requested':
     case 'ticket.rated':
       // The customer's screens learn that a rating is open and until when; never the grade or who asked.

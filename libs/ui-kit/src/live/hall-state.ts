@@ -24,6 +24,7 @@ export const HALL_EVENT_TYPES: ReadonlySet<string> = new Set<HallEvent['type']>(
   'rm.callover',
   'referral.updated',
   'rm.presence',
+  'branch.configured',
 ]);
 
 const isStaffView = (ticket: PublicTicketView | StaffTicketView): ticket is StaffTicketView => 'businessType' in ticket;

@@ -45,6 +45,11 @@ export class LiveHallController implements ReactiveController {
   private readonly api: HallApi;
   private buffer: HallEvent[] = [];
   private syncing = false;
+  /**
+   * An admin changed the branch (`branch.configured`): a queue may have come or gone, which no delta
+   * carries, so the next catch-up reads a fresh snapshot.
+   */
+  private snapshotDue = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(state: HallState) => void>();
   private readonly eventListeners = new Set<(event: HallEvent) => void>();
@@ -137,6 +142,7 @@ export class LiveHallController implements ReactiveController {
     if (event.seq <= this.state.seq) return;
     if (event.seq === this.state.seq + 1) {
       this.commit(this.apply(this.state, event));
+      if (this.snapshotDue) void this.sync();
       return;
     }
     this.buffer.push(event);
@@ -151,7 +157,7 @@ export class LiveHallController implements ReactiveController {
     try {
       for (;;) {
         await this.fetchMissing();
-        if (this.drainBuffer()) break;
+        if (this.drainBuffer() && !this.snapshotDue) break;
       }
       this.error = null;
       this.syncing = false;
@@ -169,7 +175,8 @@ export class LiveHallController implements ReactiveController {
 
   private async fetchMissing(): Promise<void> {
     const { branchId, maxReplay = 2000 } = this.options;
-    if (!this.state) {
+    if (!this.state || this.snapshotDue) {
+      this.snapshotDue = false;
       this.commit(await this.api.snapshot(branchId));
       return;
     }
@@ -208,6 +215,7 @@ export class LiveHallController implements ReactiveController {
   private apply(state: HallState, event: HallEvent): HallState {
     if (event.seq !== state.seq + 1) return state;
     const next = applyHallEvent(state, event);
+    if (event.type === 'branch.configured') this.snapshotDue = true;
     for (const listener of this.eventListeners) listener(event);
     return next;
   }
