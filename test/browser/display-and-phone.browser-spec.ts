@@ -82,6 +82,20 @@ describe('display board and phone ticket page', () => {
       .expect(200);
     await display.getByText('外币兑换 F').waitFor();
     await display.getByText('外币现金 F').waitFor({ state: 'detached' });
+
+    // A call made right after an admin's change, while the board reads its fresh snapshot, is still
+    // shown as a call and listed among the recent ones.
+    await context.hall.issue({ businessType: 'account-opening' });
+    await context.hall.http
+      .patch('/api/branches/demo/admin/queues/F')
+      .set('Authorization', admin)
+      .send({ name: { zh: '外币现金', en: 'Foreign cash' } })
+      .expect(200);
+    const called = await context.hall.callNext('teller4');
+    const number = called?.number as string;
+    expect(number).toMatch(/^B\d{3}$/);
+    await display.locator('.calling .number', { hasText: number }).waitFor();
+    await display.locator('ol li', { hasText: number }).waitFor();
     await display.close();
   });
 

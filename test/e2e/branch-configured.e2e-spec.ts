@@ -58,7 +58,7 @@ describe('branch.configured: admin changes reach the open screens', () => {
     expect((await allEvents(hall)).lastSeq).toBe(before);
   });
 
-  it('names the queues when a queue is added, and the rules when they change', async () => {
+  it('names the queues when a queue is added; the rules only to staff, and only when they change', async () => {
     const created = await send('post', QUEUES, {
       code: 'F',
       prefix: 'F',
@@ -69,14 +69,28 @@ describe('branch.configured: admin changes reach the open screens', () => {
     const rules = await hall.http
       .get('/api/branches/demo/rules/identification')
       .set('Authorization', await hall.auth('admin'));
-    const { version: _version, ...editable } = rules.body;
-    expect((await send('put', '/api/branches/demo/rules/identification', editable)).status).toBe(200);
-    await eventually('the display to hear both changes', () => display.named('branch.configured').length === 3);
-    expect(display.named('branch.configured').map((event) => event.changed)).toEqual([
+    const { version, ...editable } = rules.body;
+    // Saving the rules in force is no change: no new version, nothing announced.
+    const same = await send('put', '/api/branches/demo/rules/identification', editable);
+    expect(same.body.version).toBe(version);
+    const heavier = {
+      ...editable,
+      signals: editable.signals.map((signal: { code: string; weight: number }) =>
+        signal.code === 'large-cash' ? { ...signal, weight: signal.weight + 1 } : signal,
+      ),
+    };
+    expect((await send('put', '/api/branches/demo/rules/identification', heavier)).body.version).toBe(version + 1);
+    await eventually('both screens to hear both changes', () =>
+      [lobby, display].every((socket) => socket.named('branch.configured').length === 3),
+    );
+    expect(lobby.named('branch.configured').map((event) => event.changed)).toEqual([
       ['settings'],
       ['queues'],
       ['rules'],
     ]);
+    // A public screen is not told that the identification rules changed, only that something it does not
+    // show did (its seq stays whole).
+    expect(display.named('branch.configured').map((event) => event.changed)).toEqual([['settings'], ['queues'], []]);
     // A fresh snapshot, as the screens read after the event, lists the new queue.
     const snapshot = await hall.http.get('/api/branches/demo/queue').set('Authorization', hall.displayAuth());
     expect(snapshot.body.queues.map((queue: { code: string }) => queue.code)).toContain('F');

@@ -135,28 +135,42 @@ describe(`persistence on ${TEST_ENGINE === 'sqlite' ? 'a SQLite file' : 'Postgre
       const [{ id: branchId }] = (await dataSource.query(`SELECT id FROM branch WHERE code = 'demo'`)) as {
         id: string;
       }[];
-      // Two entries of one instant (ids out of the order they were written in) and an earlier one.
-      const rows: [string, number][] = [
-        ['00000000-0000-4000-8000-00000000000b', 2000],
-        ['00000000-0000-4000-8000-00000000000a', 2000],
-        ['00000000-0000-4000-8000-00000000000c', 1000],
+      // Two entries of one instant (ids out of the order they were written in) and an earlier one; another
+      // branch's entries are numbered on their own.
+      const other = '00000000-0000-4000-8000-0000000000ff';
+      const rows: [string, string, number][] = [
+        ['00000000-0000-4000-8000-00000000000b', branchId, 2000],
+        ['00000000-0000-4000-8000-00000000000a', branchId, 2000],
+        ['00000000-0000-4000-8000-00000000000c', branchId, 1000],
+        ['00000000-0000-4000-8000-00000000000x', other, 1500],
+        ['00000000-0000-4000-8000-00000000000y', other, 500],
       ];
-      for (const [id, at] of rows) {
+      for (const [id, branch, at] of rows) {
         await dataSource.query(
           `INSERT INTO "audit_entry" ("id", "branchId", "actorUserId", "actorRole", "action", "subjectId", "reason", "at")
            VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map(param).join(', ')})`,
-          [id, branchId, null, 'cli', 'customers.import', null, 'rows', at],
+          [id, branch, null, 'cli', 'customers.import', null, 'rows', at],
         );
       }
       await dataSource.runMigrations();
-      const numbered = (await dataSource.query('SELECT "id", "seq" FROM "audit_entry" ORDER BY "seq"')) as {
+      const numbered = (await dataSource.query('SELECT "id", "branchId", "seq" FROM "audit_entry"')) as {
         id: string;
+        branchId: string;
         seq: number;
       }[];
-      expect(numbered.map((row) => [row.id.slice(-1), Number(row.seq)])).toEqual([
+      const of = (branch: string) =>
+        numbered
+          .filter((row) => row.branchId === branch)
+          .sort((a, b) => Number(a.seq) - Number(b.seq))
+          .map((row) => [row.id.slice(-1), Number(row.seq)]);
+      expect(of(branchId)).toEqual([
         ['c', 1],
         ['a', 2],
         ['b', 3],
+      ]);
+      expect(of(other)).toEqual([
+        ['y', 1],
+        ['x', 2],
       ]);
     } finally {
       await app.close();

@@ -83,6 +83,8 @@ export class KioskApp extends LitElement {
   private branchId = '';
   private api: KioskApi | null = null;
   private live: LiveHallController | null = null;
+  /** An admin changed the offer while a customer was at the kiosk: read it when they are done. */
+  private offerStale = false;
   private requestKey = newRequestKey();
   private issuing = false;
   private idleTimer?: ReturnType<typeof setTimeout>;
@@ -109,13 +111,18 @@ export class KioskApp extends LitElement {
     this.branchId = me?.branchId ?? this.params.get('branch') ?? 'demo';
     this.api = new KioskApi('', token);
     this.live = new LiveHallController(this, { baseUrl: '', branchId: this.branchId, token });
-    // The offer is read once the hall is live (again after a reconnect if that failed), and again when an
-    // admin changes the branch (a business retired, a new threshold): the next customer sees the new offer.
+    // The offer is read with every fresh snapshot (again on a later change if that failed), and again when
+    // an admin changes the business types or thresholds: at once on the start screen, else for the next
+    // customer (the one at the kiosk finishes with the offer they started with).
+    this.live.onSnapshot(() => void this.loadServices());
     this.live.onChange(() => {
       if (this.services.length === 0) void this.loadServices();
     });
     this.live.onEvent((event) => {
-      if (event.type === 'branch.configured') void this.loadServices();
+      const offer = event.type === 'branch.configured' && 'changed' in event;
+      if (!offer || !event.changed.some((area) => area === 'settings' || area === 'business-types')) return;
+      if (this.step.name === 'home') void this.loadServices();
+      else this.offerStale = true;
     });
   }
 
@@ -132,6 +139,10 @@ export class KioskApp extends LitElement {
   };
 
   private reset(): void {
+    if (this.offerStale) {
+      this.offerStale = false;
+      void this.loadServices();
+    }
     this.step = { name: 'home' };
     this.priority = null;
     this.customer = null;

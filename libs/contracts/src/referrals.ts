@@ -89,8 +89,11 @@ export interface ReferralView {
   declineReason: string | null;
   /** RMs who declined or did not answer in time, in order (their ids). */
   passedOver: string[];
-  /** Their display names, in the same order: named even when an account was deactivated since. */
-  passedOverNames: string[];
+  /**
+   * Their display names, in the same order: named even when an account was deactivated since. Absent
+   * from views stored before it existed (in the event log, in kept idempotent answers).
+   */
+  passedOverNames?: string[];
   metAt: string | null;
   outcome: ReferralOutcome | null;
   /** Products discussed at the meeting or a later contact. */

@@ -1,6 +1,9 @@
-import type { BranchSettingsView, ServiceView } from '@lobbyflow/contracts';
+import type { BranchSettingsView, ConfigArea, ServiceView } from '@lobbyflow/contracts';
 import type { LiveHallController, StaffApi } from '@lobbyflow/ui-kit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What an admin changes that these views show: the settings (with the identification signals) and the business types. */
+const SHOWN: ReadonlySet<ConfigArea> = new Set<ConfigArea>(['settings', 'business-types', 'rules']);
 
 /**
  * A staff view's copy of the branch's settings and business types: read once the hall is live (and
@@ -12,6 +15,7 @@ export class BranchConfig implements ReactiveController {
   services: ServiceView[] = [];
   /** Only the latest read is kept: an older answer arriving late never replaces a newer one. */
   private reads = 0;
+  private loading = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -21,24 +25,32 @@ export class BranchConfig implements ReactiveController {
     host.addController(this);
   }
 
-  /** Follows the hall: the first change reads the configuration, an admin's change reads it again. */
+  /**
+   * Follows the hall: every fresh snapshot (the first, one after a long outage) reads the configuration,
+   * as does an admin's change of what these views show; a failed read is tried again on the next change.
+   */
   follow(live: LiveHallController): void {
-    live.onChange(() => {
-      if (!this.settings) void this.load();
-    });
+    live.onSnapshot(() => void this.load());
     live.onEvent((event) => {
-      if (event.type === 'branch.configured') void this.load();
+      if (event.type === 'branch.configured' && 'changed' in event && event.changed.some((area) => SHOWN.has(area))) {
+        void this.load();
+      }
+    });
+    live.onChange(() => {
+      if (!this.settings && !this.loading) void this.load();
     });
   }
 
   private async load(): Promise<void> {
     const read = ++this.reads;
+    this.loading = true;
     const [settings, services] = await Promise.all([
       this.api.settings(this.branchId).catch(() => null),
       this.api.services(this.branchId).catch(() => null),
     ]);
     if (read !== this.reads) return;
-    // A failed read keeps what the screen had (a reconnect reads again while nothing is held).
+    this.loading = false;
+    // A failed read keeps what the screen had (with nothing held, the next change of the hall reads again).
     this.settings = settings ?? this.settings;
     this.services = services ?? this.services;
     this.host.requestUpdate();

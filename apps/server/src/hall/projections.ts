@@ -1,4 +1,4 @@
-import type { BranchEvent, PublicBranchEvent } from '@lobbyflow/contracts';
+import type { BranchEvent, ConfigArea, PublicBranchEvent } from '@lobbyflow/contracts';
 import { publicRatingView } from '@lobbyflow/domain';
 import { toPublic } from '../tickets/ticket-views';
 
@@ -20,6 +20,9 @@ export function envelopeOf(event: BranchEvent) {
   return { branchId, seq, at, businessDay, type };
 }
 
+/** The parts of the configuration public screens show: the offer (thresholds, business types), queues, counters. */
+const PUBLIC_AREAS: ReadonlySet<ConfigArea> = new Set<ConfigArea>(['settings', 'business-types', 'queues', 'counters']);
+
 /**
  * The public projection of an event (kiosk, display, phone page): a ticket keeps only what a display
  * may show, a counter loses its staff member, a transfer its service leg. Events with no public meaning
@@ -38,8 +41,9 @@ export function publicEvent(event: BranchEvent): PublicBranchEvent {
       // Nothing about identification ever reaches a public screen, not even that it happened.
       return { ...envelope, type: event.type };
     case 'branch.configured':
-      // What kind of thing an admin changed: the kiosk and the display read their offer and queues again.
-      return { ...envelope, type: event.type, changed: event.changed };
+      // What kind of public thing an admin changed (the kiosk and the display read their offer and queues
+      // again); a change of rules, staff or devices is not theirs to know: an empty list.
+      return { ...envelope, type: event.type, changed: event.changed.filter((area) => PUBLIC_AREAS.has(area)) };
     case 'ticket.rating.requested':
     case 'ticket.rated':
       // The customer's screens learn that a rating is open and until when; never the grade or who asked.

@@ -68,6 +68,8 @@ export class RulesService {
         );
       }
       const before = branch.settings.identification;
+      // Saving the rules in force changes nothing: no new version, nothing to audit or announce.
+      if (JSON.stringify({ ...before, version: 0 }) === JSON.stringify({ ...rules, version: 0 })) return before;
       branch.settings = { ...branch.settings, identification: rules };
       await manager.update(BranchEntity, { id: branch.id }, { settings: branch.settings });
       await recordAdminChange(tx, actor, {
@@ -139,6 +141,9 @@ export class RulesService {
         );
       }
       const before = branch.settings.tierLadders.find((existing) => existing.code === code) ?? null;
+      if (before && JSON.stringify(before) === JSON.stringify(ladder)) {
+        return { version: branch.settings.identification.version, ladders: branch.settings.tierLadders };
+      }
       const identification = { ...branch.settings.identification, version: branch.settings.identification.version + 1 };
       branch.settings = { ...branch.settings, tierLadders: ladders, identification };
       await manager.update(BranchEntity, { id: branch.id }, { settings: branch.settings });

@@ -1,5 +1,6 @@
 import type {
   BranchEvent,
+  ConfigArea,
   CounterView,
   PublicBranchEvent,
   PublicTicketView,
@@ -27,12 +28,31 @@ export const HALL_EVENT_TYPES: ReadonlySet<string> = new Set<HallEvent['type']>(
   'branch.configured',
 ]);
 
+/**
+ * The parts of the configuration a snapshot shows (queues and their figures, counters, RMs): an admin's
+ * change of one of them (`branch.configured`) is in no delta, so a screen reads a fresh snapshot.
+ */
+const HALL_AREAS: ReadonlySet<ConfigArea> = new Set<ConfigArea>([
+  'settings',
+  'business-types',
+  'queues',
+  'counters',
+  'staff',
+]);
+
+/** True for an admin's change that moves what the hall snapshot shows. */
+export function changesTheHall(event: HallEvent): boolean {
+  return event.type === 'branch.configured' && 'changed' in event && event.changed.some((area) => HALL_AREAS.has(area));
+}
+
 const isStaffView = (ticket: PublicTicketView | StaffTicketView): ticket is StaffTicketView => 'businessType' in ticket;
 
 /**
  * Applies the next event of the log to a state (pure). The result is exactly what a fresh snapshot of
- * the same audience at that `seq` shows, apart from `at`: lists are kept in the server's display order
- * and queue figures come from the event. An event at or below the state's `seq` changes nothing.
+ * the same audience at that `seq` shows, apart from `at` (lists are kept in the server's display order
+ * and queue figures come from the event), except after an admin's change (`changesTheHall`): then it only
+ * moves `seq`, and LiveHallController reads a fresh snapshot. An event at or below the state's `seq`
+ * changes nothing.
  */
 export function applyHallEvent(state: HallState, event: HallEvent): HallState {
   if (event.seq <= state.seq) return state;

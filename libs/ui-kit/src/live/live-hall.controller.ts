@@ -2,7 +2,7 @@ import type { ServerShutdownEvent, SessionEndedEvent, SessionReplacedEvent } fro
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, HallApi } from '../data/hall-api';
-import { applyHallEvent, HALL_EVENT_TYPES, type HallEvent, type HallState } from './hall-state';
+import { applyHallEvent, changesTheHall, HALL_EVENT_TYPES, type HallEvent, type HallState } from './hall-state';
 import { RestartWindow } from './restart-window';
 
 export type LiveStatus = 'connecting' | 'syncing' | 'live' | 'offline' | 'refused';
@@ -46,13 +46,14 @@ export class LiveHallController implements ReactiveController {
   private buffer: HallEvent[] = [];
   private syncing = false;
   /**
-   * An admin changed the branch (`branch.configured`): a queue may have come or gone, which no delta
-   * carries, so the next catch-up reads a fresh snapshot.
+   * An admin changed what the hall shows (`branch.configured`): a queue may have come or gone, which no
+   * delta carries, so the next catch-up reads a fresh snapshot.
    */
   private snapshotDue = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(state: HallState) => void>();
   private readonly eventListeners = new Set<(event: HallEvent) => void>();
+  private readonly snapshotListeners = new Set<(state: HallState) => void>();
   private readonly restart = new RestartWindow();
 
   constructor(
@@ -79,11 +80,22 @@ export class LiveHallController implements ReactiveController {
 
   /**
    * Called with every event applied, in `seq` order, whether it arrived live or in a catch-up (a display
-   * announces calls from here). Events folded into a fresh snapshot are not replayed.
+   * announces calls from here). Events folded into a fresh snapshot are not replayed, except the live ones
+   * that arrived while a snapshot after `branch.configured` was loading.
    */
   onEvent(listener: (event: HallEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  /**
+   * Called after a fresh snapshot replaced the state (the first one, one after falling far behind, one
+   * after an admin's change): whatever the events in between said is folded into it, so a screen that
+   * keeps something of its own (settings, an offer) reads it again.
+   */
+  onSnapshot(listener: (state: HallState) => void): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
   }
 
   private open(): void {
@@ -175,14 +187,22 @@ export class LiveHallController implements ReactiveController {
 
   private async fetchMissing(): Promise<void> {
     const { branchId, maxReplay = 2000 } = this.options;
-    if (!this.state || this.snapshotDue) {
-      this.snapshotDue = false;
-      this.commit(await this.api.snapshot(branchId));
+    if (!this.state) {
+      await this.takeSnapshot();
+      return;
+    }
+    if (this.snapshotDue) {
+      const held = this.state.seq;
+      const fresh = await this.takeSnapshot();
+      // Live events that came in while it loaded are in it already; their listeners still hear them
+      // (a display announces a call made meanwhile).
+      const covered = this.buffer.filter((event) => event.seq > held && event.seq <= fresh.seq);
+      for (const event of covered.sort((a, b) => a.seq - b.seq)) this.notify(event);
       return;
     }
     let page = await this.api.eventsAfter(branchId, this.state.seq);
     if (page.lastSeq - this.state.seq > maxReplay) {
-      this.commit(await this.api.snapshot(branchId));
+      await this.takeSnapshot();
       return;
     }
     let state = this.state;
@@ -192,6 +212,15 @@ export class LiveHallController implements ReactiveController {
       page = await this.api.eventsAfter(branchId, state.seq);
     }
     this.commit(state);
+  }
+
+  /** Replaces the state with a fresh snapshot; the snapshot an admin's change asked for is taken only once it is held. */
+  private async takeSnapshot(): Promise<HallState> {
+    const fresh = await this.api.snapshot(this.options.branchId);
+    this.snapshotDue = false;
+    this.commit(fresh);
+    for (const listener of this.snapshotListeners) listener(fresh);
+    return fresh;
   }
 
   /** Applies buffered events in order; false when a gap remains (another fetch is needed). */
@@ -215,9 +244,13 @@ export class LiveHallController implements ReactiveController {
   private apply(state: HallState, event: HallEvent): HallState {
     if (event.seq !== state.seq + 1) return state;
     const next = applyHallEvent(state, event);
-    if (event.type === 'branch.configured') this.snapshotDue = true;
-    for (const listener of this.eventListeners) listener(event);
+    if (changesTheHall(event)) this.snapshotDue = true;
+    this.notify(event);
     return next;
+  }
+
+  private notify(event: HallEvent): void {
+    for (const listener of this.eventListeners) listener(event);
   }
 
   private scheduleRetry(): void {

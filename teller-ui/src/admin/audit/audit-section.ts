@@ -42,7 +42,11 @@ export class AdminAudit extends AdminSection {
   /** The server may hold older entries than the ones shown (the last page was full). */
   @state() private more = false;
 
+  /** Counts the reads of the first page: an older page asked for before a refresh is dropped. */
+  private generation = 0;
+
   protected async load(): Promise<void> {
+    this.generation++;
     const [entries, settings] = await Promise.all([
       this.api.auditLog(this.branchId, { limit: AUDIT_PAGE }),
       this.api.adminSettings(this.branchId),
@@ -55,10 +59,11 @@ export class AdminAudit extends AdminSection {
   /** The next page, older than the oldest entry shown. */
   private async loadOlder(): Promise<void> {
     const before = this.entries.at(-1)?.id;
+    const generation = this.generation;
     const older = await this.actions.run('audit-older', t('auditOlder', { count: AUDIT_PAGE }), () =>
       this.api.auditLog(this.branchId, { before, limit: AUDIT_PAGE }),
     );
-    if (!older) return;
+    if (!older || generation !== this.generation) return;
     this.entries = [...this.entries, ...older];
     this.more = older.length === AUDIT_PAGE;
   }

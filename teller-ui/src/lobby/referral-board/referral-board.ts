@@ -120,7 +120,7 @@ export class ReferralBoard extends LitElement {
 
 /** The RMs who passed a referral over, by name, in the screen's language. */
 export function passedOverNames(referral: ReferralView): string {
-  return referral.passedOverNames.join(t('listSeparator'));
+  return (referral.passedOverNames ?? referral.passedOver).join(t('listSeparator'));
 }
 
 declare global {
