@@ -75,6 +75,28 @@ describe('display board and phone ticket page', () => {
       .send({ code: 'F', prefix: 'F', destination: 'cash-counter', name: { zh: '外币现金', en: 'Foreign cash' } })
       .expect(201);
     await display.getByText('外币现金 F').waitFor();
+    // Eight queues: every card still on the screen, below the call.
+    for (const [code, zh, en] of [
+      ['G', '黄金业务', 'Gold'],
+      ['H', '养老金', 'Pensions'],
+    ]) {
+      await context.hall.http
+        .post('/api/branches/demo/admin/queues')
+        .set('Authorization', admin)
+        .send({ code, prefix: code, destination: 'cash-counter', name: { zh, en } })
+        .expect(201);
+    }
+    await display.getByText('养老金 H').waitFor();
+    const cards = await display
+      .locator('lf-display-board .queue')
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+    expect(cards.length).toBeGreaterThanOrEqual(8);
+    const calling = await display.locator('lf-display-board section').first().boundingBox();
+    for (const card of cards) {
+      expect(card.right).toBeLessThanOrEqual(1920);
+      expect(card.bottom).toBeLessThanOrEqual(1080);
+      expect(card.top).toBeGreaterThanOrEqual((calling?.y ?? 0) + (calling?.height ?? 0));
+    }
     await context.hall.http
       .patch('/api/branches/demo/admin/queues/F')
       .set('Authorization', admin)

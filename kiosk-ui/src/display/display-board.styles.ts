@@ -4,6 +4,8 @@ export const displayBoardStyles = css`
   :host {
     display: grid;
     grid-template-rows: auto 1fr auto;
+    /* Never wider than the screen, whatever the content asks for. */
+    grid-template-columns: minmax(0, 1fr);
     height: 100vh;
     background: var(--lf-background);
     color: var(--lf-ink);
@@ -157,13 +159,20 @@ export const displayBoardStyles = css`
   ol li .where {
     font-size: 3.4vh;
   }
+  /* Every queue in one row, sharing the width: a branch with more queues gets narrower cards whose lines
+     wrap, never cards off the screen (nor a second row eating into the call above). */
   footer {
-    display: flex;
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: 1.2vw;
     padding: 0 2.5vw 2.5vh;
   }
   .queue {
-    flex: 1;
+    min-width: 0;
+    /* Text scales down with the card's width (cqi), so that narrow cards of a branch with many queues
+       keep their lines short. */
+    container-type: inline-size;
     background: var(--lf-surface);
     border-radius: var(--lf-radius);
     box-shadow: var(--lf-shadow);
@@ -171,7 +180,7 @@ export const displayBoardStyles = css`
     border-top: 6px solid var(--lf-brand);
   }
   .queue .name {
-    font-size: 2.8vh;
+    font-size: min(2.8vh, 13cqi);
     font-weight: 700;
   }
   .queue .name small {
@@ -181,10 +190,17 @@ export const displayBoardStyles = css`
     margin-left: 0.4em;
   }
   .queue .figures {
-    white-space: nowrap;
-    font-size: 2.4vh;
+    font-size: min(2.4vh, 11cqi);
     margin-top: 0.6vh;
     color: var(--lf-ink-soft);
+  }
+  /* A figure moves to the next line as a whole ("约 12 分钟"); only one wider than the card breaks. */
+  .queue .figures > span {
+    display: inline-block;
+    max-width: 100%;
+  }
+  .queue .figures > strong {
+    white-space: nowrap;
   }
   .queue .figures strong {
     color: var(--lf-ink);

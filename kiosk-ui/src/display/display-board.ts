@@ -206,9 +206,15 @@ export class DisplayBoard extends LitElement {
               <div class="name">${queue.name.zh} ${queue.prefix}<small>${queue.name.en}</small></div>
               <div class="figures">
                 <strong>${both('waiting', { count: queue.waiting }).zh}</strong>
-                · ${queue.waiting ? both('about', { minutes: queue.estimatedWaitMinutes }).zh : both('noWait').zh}
-                <br />${both('waiting', { count: queue.waiting }).en} ·
-                ${queue.waiting ? both('about', { minutes: queue.estimatedWaitMinutes }).en : both('noWait').en}
+                <span
+                  >·
+                  ${queue.waiting ? both('about', { minutes: queue.estimatedWaitMinutes }).zh : both('noWait').zh}</span
+                >
+                <br /><span>${both('waiting', { count: queue.waiting }).en}</span>
+                <span
+                  >·
+                  ${queue.waiting ? both('about', { minutes: queue.estimatedWaitMinutes }).en : both('noWait').en}</span
+                >
               </div>
             </div>`,
         )}
