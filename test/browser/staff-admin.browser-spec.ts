@@ -319,4 +319,44 @@ describe('the staff console: admin', () => {
       texts.findIndex((text) => text.includes('"Floor screen 0"')),
     );
   });
+
+  it("refuses to save rules opened before another admin's change, and says so", async () => {
+    const first = await adminAt('识别规则与等级');
+    const second = await adminAt('识别规则与等级');
+    const score = (page: Page) => page.locator('lf-admin-rules').getByLabel('潜在贵宾分数线');
+    const save = (page: Page) => page.locator('lf-admin-rules').getByRole('button', { name: '保存识别规则' });
+    const before = Number(await score(first).inputValue());
+    await score(second).waitFor();
+    // The first admin raises the potential-VIP score and saves.
+    await score(first).fill(String(before + 1));
+    await save(first).click();
+    await first
+      .locator('lf-admin-rules')
+      .getByText(/保存识别规则：规则版本 v\d+/)
+      .waitFor();
+    // The second, still looking at the older version, lowers it: refused, nothing undone.
+    await score(second).fill(String(before - 1));
+    await save(second).click();
+    const refused = second.locator('lf-admin-rules .status-line.failed');
+    await refused.getByText('保存识别规则失败：规则已被他人修改，未保存。请刷新后重新修改。').waitFor();
+    await refused.getByText('RULES_CHANGED').waitFor();
+    const rules = await context.hall.http
+      .get('/api/branches/demo/rules/identification')
+      .set('Authorization', await context.hall.auth('admin'));
+    expect(rules.body.potentialVipScore).toBe(before + 1);
+    // Read again, the second admin's change goes through.
+    await second.locator('lf-admin-view nav').getByRole('button', { name: '网点设置' }).click();
+    await second.locator('lf-admin-view nav').getByRole('button', { name: '识别规则与等级' }).click();
+    await second
+      .locator('lf-admin-rules .version')
+      .getByText(new RegExp(`${rules.body.version}`))
+      .waitFor();
+    expect(await score(second).inputValue()).toBe(String(before + 1));
+    await score(second).fill(String(before));
+    await save(second).click();
+    await second
+      .locator('lf-admin-rules')
+      .getByText(`保存识别规则：规则版本 v${rules.body.version + 1}`)
+      .waitFor();
+  });
 });

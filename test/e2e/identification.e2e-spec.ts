@@ -167,4 +167,44 @@ describe('identification at the kiosk and rule changes', () => {
       'ILLEGAL_TRANSITION',
     );
   });
+
+  it('refuses a change made on an older version of the rules, so that nobody undoes a change unseen', async () => {
+    const current = (
+      await hall.http.get('/api/branches/demo/rules/identification').set('Authorization', await hall.auth('admin'))
+    ).body;
+    const { version, ...editable } = current;
+    // One admin rewords a reason on the version in force; it goes through.
+    const reworded = {
+      ...editable,
+      signals: editable.signals.map((signal: { reason: { zh: string; en: string } }, index: number) =>
+        index === 0 ? { ...signal, reason: { ...signal.reason, en: `${signal.reason.en} (reworded)` } } : signal,
+      ),
+    };
+    const first = await putRules({ ...reworded, basedOnVersion: version });
+    expect(first.body.version).toBe(version + 1);
+    const audited = (await auditLog(hall)).length;
+    // Another, who opened the rules before it, saves a change of their own: refused, nothing undone.
+    const stale = await putRules({ ...editable, basedOnVersion: version });
+    expectError(stale, 409, 'RULES_CHANGED');
+    expect(stale.body.details).toEqual({ version: version + 1 });
+    const ladders = await hall.http
+      .get('/api/branches/demo/rules/ladders')
+      .set('Authorization', await hall.auth('admin'));
+    const { code: _code, ...assets } = ladders.body.ladders.find(
+      (each: { code: string }) => each.code === 'boc-assets',
+    );
+    const ladder = await hall.http
+      .put('/api/branches/demo/rules/ladders/boc-assets')
+      .set('Authorization', await hall.auth('admin'))
+      .send({ ...assets, basedOnVersion: version });
+    expectError(ladder, 409, 'RULES_CHANGED');
+    expectError(await putRules({ ...editable, basedOnVersion: 0 }), 400, 'VALIDATION_FAILED');
+    const now = await hall.http
+      .get('/api/branches/demo/rules/identification')
+      .set('Authorization', await hall.auth('admin'));
+    expect(now.body).toEqual({ ...reworded, version: version + 1 });
+    expect(await auditLog(hall)).toHaveLength(audited);
+    // After reading the rules again, the change goes through (here: the old wording back).
+    expect((await putRules({ ...editable, basedOnVersion: version + 1 })).body.version).toBe(version + 2);
+  });
 });

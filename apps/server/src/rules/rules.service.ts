@@ -40,6 +40,7 @@ export class RulesService {
   ): Promise<IdentificationRules> {
     return this.commands.run(branchCode, async (tx) => {
       const { manager, branch } = tx;
+      refuseIfMovedOn(branch.settings.identification.version, dto.basedOnVersion);
       const rules: IdentificationRules = {
         version: branch.settings.identification.version + 1,
         potentialVipScore: dto.potentialVipScore,
@@ -104,6 +105,7 @@ export class RulesService {
   ): Promise<TierLaddersView> {
     return this.commands.run(branchCode, async (tx) => {
       const { manager, branch } = tx;
+      refuseIfMovedOn(branch.settings.identification.version, dto.basedOnVersion);
       const ladder: TierLadder = {
         code,
         name: { zh: dto.name.zh, en: dto.name.en },
@@ -157,6 +159,16 @@ export class RulesService {
       return { version: identification.version, ladders };
     });
   }
+}
+
+/** An edit made on an older version of the rules would undo a change its author never saw: refused. */
+function refuseIfMovedOn(current: number, basedOn: number | undefined): void {
+  if (basedOn === undefined || basedOn === current) return;
+  throw new DomainError(
+    'RULES_CHANGED',
+    `The rules are at version ${current} now, not ${basedOn} as when you opened them; reload and make your change again.`,
+    { version: current },
+  );
 }
 
 /** A submitted line with only the bounds it states (the DTO leaves absent ones undefined). */

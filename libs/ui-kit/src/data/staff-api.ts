@@ -100,10 +100,11 @@ export interface ReportRange {
 }
 
 /** Identification rules as an admin submits them: the server numbers the version. */
-export type IdentificationRulesRequest = Omit<IdentificationRules, 'version'>;
+/** `basedOnVersion`: the version the edit was made on; a newer one in force refuses it (409 RULES_CHANGED). */
+export type IdentificationRulesRequest = Omit<IdentificationRules, 'version'> & { basedOnVersion?: number };
 
 /** A tier ladder as an admin submits it: its code goes in the path. */
-export type TierLadderRequest = Omit<TierLadder, 'code'>;
+export type TierLadderRequest = Omit<TierLadder, 'code'> & { basedOnVersion?: number };
 
 /** Refusals that end the session: the screen asks the user to sign in again. */
 const SESSION_ENDED = new Set(['UNAUTHENTICATED', 'SESSION_REPLACED']);

@@ -32,6 +32,10 @@ export const ERROR_TEXT: Record<ErrorCode | ClientErrorCode, LocalizedText> = {
   UNKNOWN_SIGNAL: { zh: '识别信号不在本网点的规则中。', en: "The signal is not one of the branch's rules." },
   IMPORT_REJECTED: { zh: '导入文件有误，未导入任何数据。', en: 'The import file has problems; nothing was imported.' },
   RULES_INVALID: { zh: '识别规则有误，未保存。', en: 'The identification rules have problems; nothing was saved.' },
+  RULES_CHANGED: {
+    zh: '规则已被他人修改，未保存。请刷新后重新修改。',
+    en: 'Someone else changed the rules meanwhile; nothing was saved. Reload and make your change again.',
+  },
   CONFIG_INVALID: { zh: '设置有误，未保存。', en: 'The settings have problems; nothing was saved.' },
   // auth
   UNAUTHENTICATED: { zh: '登录已失效，请重新登录。', en: 'You are not signed in; sign in again.' },

@@ -173,6 +173,7 @@ export class AdminRules extends AdminSection {
           potentialVipScore: this.potentialVipScore as number,
           vipTiers: this.vipTiers,
           signals: this.signals.map(({ group, ...signal }) => ({ ...signal, ...(group ? { group } : {}) })),
+          basedOnVersion: this.version,
         }),
       { prefix: 'rules', describe: (rules) => t('versionNow', { version: rules.version }) },
     );
@@ -193,6 +194,7 @@ export class AdminRules extends AdminSection {
             name: rung.name,
             anyOf: rung.anyOf.map(conditionOf),
           })),
+          basedOnVersion: this.version,
         }),
       { prefix: `ladder.${index}`, describe: (view) => t('versionNow', { version: view.version }) },
     );

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -65,4 +66,13 @@ export class IdentificationRulesDto {
   @ValidateNested({ each: true })
   @Type(() => SignalDefinitionDto)
   signals!: SignalDefinitionDto[];
+
+  /**
+   * The rules' version the change was made on (optional): when the rules moved on since, the change is
+   * refused (409 RULES_CHANGED) instead of silently undoing someone else's.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  basedOnVersion?: number;
 }

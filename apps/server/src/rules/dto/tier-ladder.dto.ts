@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -81,4 +82,13 @@ export class TierLadderDto {
   @ValidateNested({ each: true })
   @Type(() => TierRungDto)
   rungs!: TierRungDto[];
+
+  /**
+   * The rules' version the change was made on (optional): when the rules moved on since, the change is
+   * refused (409 RULES_CHANGED) instead of silently undoing someone else's.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  basedOnVersion?: number;
 }
