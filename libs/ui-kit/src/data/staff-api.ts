@@ -472,33 +472,28 @@ export class StaffApi extends ApiClient {
 
   /** A page of the append-only audit log, newest first: `limit` entries older than the entry `before`. */
   auditLog(branchId: string, page: { before?: string; limit?: number } = {}): Promise<AuditEntryView[]> {
-    const query = new URLSearchParams();
-    if (page.before) query.set('before', page.before);
-    if (page.limit) query.set('limit', String(page.limit));
-    const text = query.toString();
-    return this.get(`${branchPath(branchId)}/audit${text ? `?${text}` : ''}`);
+    return this.get(`${branchPath(branchId)}/audit${queryString(page)}`);
   }
 
   // Reports (lobby manager and admin)
 
   kpis(branchId: string, range: ReportRange = {}): Promise<KpiReport> {
-    return this.get(`${branchPath(branchId)}/reports/kpis${rangeQuery(range)}`);
+    return this.get(`${branchPath(branchId)}/reports/kpis${queryString(range)}`);
   }
 
   /** The same figures as CSV text, one row per group (the caller saves it as a file). */
   kpisCsv(branchId: string, range: ReportRange = {}): Promise<string> {
-    return this.getText(`${branchPath(branchId)}/reports/kpis.csv${rangeQuery(range)}`);
+    return this.getText(`${branchPath(branchId)}/reports/kpis.csv${queryString(range)}`);
   }
 }
 
 const branchPath = (branchId: string) => `/api/branches/${path(branchId)}`;
 const adminPath = (branchId: string) => `${branchPath(branchId)}/admin`;
 
-/** `?from=&to=` for the days given, nothing for the branch's today. */
-function rangeQuery(range: ReportRange): string {
+/** `?name=value&...` for the parameters given (`from`, `limit`...); nothing when none is. */
+function queryString(params: object): string {
   const query = new URLSearchParams();
-  if (range.from) query.set('from', range.from);
-  if (range.to) query.set('to', range.to);
+  for (const [name, value] of Object.entries(params)) if (value) query.set(name, String(value));
   const text = query.toString();
   return text ? `?${text}` : '';
 }
