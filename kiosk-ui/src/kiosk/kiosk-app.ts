@@ -1,6 +1,7 @@
 import type {
   AmountBand,
   BusinessCategory,
+  ConfigArea,
   IssuedTicket,
   PriorityReason,
   ServiceView,
@@ -8,6 +9,7 @@ import type {
 } from '@lobbyflow/contracts';
 import {
   ApiError,
+  configures,
   HallApi,
   KioskApi,
   type KioskRequest,
@@ -24,6 +26,9 @@ import { deviceKey } from '../shared/device-key';
 import { icon } from './icons';
 import { kioskStyles } from './kiosk-app.styles';
 import { money, t } from './messages';
+
+/** What an admin changes that the kiosk offers: thresholds (the amount bands) and business types. */
+const OFFER_AREAS: ReadonlySet<ConfigArea> = new Set<ConfigArea>(['settings', 'business-types']);
 
 /** Business groups as customers think of them, in the order they are offered. */
 const GROUPS: { category: BusinessCategory; label: Parameters<typeof t>[0] }[] = [
@@ -119,8 +124,7 @@ export class KioskApp extends LitElement {
       if (this.services.length === 0) void this.loadServices();
     });
     this.live.onEvent((event) => {
-      const offer = event.type === 'branch.configured' && 'changed' in event;
-      if (!offer || !event.changed.some((area) => area === 'settings' || area === 'business-types')) return;
+      if (!configures(event, OFFER_AREAS)) return;
       if (this.step.name === 'home') void this.loadServices();
       else this.offerStale = true;
     });

@@ -1,5 +1,5 @@
 import type { BranchSettingsView, ConfigArea, ServiceView } from '@lobbyflow/contracts';
-import type { LiveHallController, StaffApi } from '@lobbyflow/ui-kit';
+import { configures, type LiveHallController, type StaffApi } from '@lobbyflow/ui-kit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What an admin changes that these views show: the settings (with the identification signals) and the business types. */
@@ -32,9 +32,7 @@ export class BranchConfig implements ReactiveController {
   follow(live: LiveHallController): void {
     live.onSnapshot(() => void this.load());
     live.onEvent((event) => {
-      if (event.type === 'branch.configured' && 'changed' in event && event.changed.some((area) => SHOWN.has(area))) {
-        void this.load();
-      }
+      if (configures(event, SHOWN)) void this.load();
     });
     live.onChange(() => {
       if (!this.settings && !this.loading) void this.load();

@@ -40,9 +40,14 @@ const HALL_AREAS: ReadonlySet<ConfigArea> = new Set<ConfigArea>([
   'staff',
 ]);
 
+/** True for an admin's change (`branch.configured`) of any of `areas`: what a screen shows of it is stale. */
+export function configures(event: HallEvent, areas: ReadonlySet<ConfigArea>): boolean {
+  return event.type === 'branch.configured' && 'changed' in event && event.changed.some((area) => areas.has(area));
+}
+
 /** True for an admin's change that moves what the hall snapshot shows. */
 export function changesTheHall(event: HallEvent): boolean {
-  return event.type === 'branch.configured' && 'changed' in event && event.changed.some((area) => HALL_AREAS.has(area));
+  return configures(event, HALL_AREAS);
 }
 
 const isStaffView = (ticket: PublicTicketView | StaffTicketView): ticket is StaffTicketView => 'businessType' in ticket;
