@@ -4,10 +4,11 @@ import type { AuditEntryView, CustomerProfileView, ImportReport } from '@lobbyfl
 import { DomainError } from '@lobbyflow/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { AUDIT_PAGE_MAX } from '../audit/audit-log';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import type { StaffPrincipal } from '../auth/principal';
 import { uuidParam } from '../common/params';
-import { AUDIT_PAGE_MAX, CustomersService } from './customers.service';
+import { CustomersService } from './customers.service';
 
 export class ViewReasonQuery {
   /** Why the profile is opened (kept in the audit log), e.g. "value panel, ticket A023". */

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuditEntryView, CustomerProfileView, ImportProblem, ImportReport } from '@lobbyflow/contracts';
 import { DomainError } from '@lobbyflow/domain';
 import { In } from 'typeorm';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
-import { appendAudit } from '../audit/audit-log';
+import { type AuditPage, appendAudit, auditPage } from '../audit/audit-log';
 import type { StaffPrincipal } from '../auth/principal';
 import { BranchCommands, type BranchTransaction } from '../commands/branch-commands';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -12,10 +11,6 @@ import { TicketEntity } from '../tickets/ticket.entity';
 import { parseCsv } from './csv';
 import { CustomerProfileEntity } from './customer-profile.entity';
 import { ID_KINDS, type IdKind, idHash, maskIdNumber, normalizeIdNumber } from './identity-number';
-
-/** Audit log pages: entries per page by default, and at most. */
-export const AUDIT_PAGE_DEFAULT = 200;
-export const AUDIT_PAGE_MAX = 500;
 
 /** The columns of a customer import, in any order; `id_kind` and `id_number` are required. */
 export const CUSTOMER_CSV_COLUMNS = [
@@ -158,40 +153,9 @@ export class CustomersService {
     });
   }
 
-  /**
-   * A page of the audit log, newest first (admins): `limit` entries (200 by default) written before the
-   * entry `before`, in the order they were written (`seq`), so that pages neither skip nor repeat one.
-   */
-  async auditLog(branchCode: string, page: { before?: string; limit?: number } = {}): Promise<AuditEntryView[]> {
-    return this.commands.read(async (manager) => {
-      const query = manager
-        .createQueryBuilder(AuditEntryEntity, 'entry')
-        .innerJoin('branch', 'branch', 'branch.id = entry.branchId')
-        .leftJoinAndSelect(StaffUserEntity, 'actor', 'actor.id = entry.actorUserId')
-        .where('branch.code = :code', { code: branchCode });
-      if (page.before) {
-        const from = await manager
-          .createQueryBuilder(AuditEntryEntity, 'entry')
-          .innerJoin('branch', 'branch', 'branch.id = entry.branchId')
-          .where('branch.code = :code AND entry.id = :id', { code: branchCode, id: page.before })
-          .getOne();
-        if (!from) throw new DomainError('NOT_FOUND', 'There is no such audit entry in this branch to page from.');
-        query.andWhere('entry.seq < :seq', { seq: from.seq });
-      }
-      const rows = await query
-        .orderBy('entry.seq', 'DESC')
-        .limit(page.limit ?? AUDIT_PAGE_DEFAULT)
-        .getRawMany<Record<string, string | null>>();
-      return rows.map((row) => ({
-        id: row.entry_id as string,
-        at: new Date(Number(row.entry_at)).toISOString(),
-        actor: row.actor_username ?? null,
-        actorRole: row.entry_actorRole as string,
-        action: row.entry_action as string,
-        subjectId: row.entry_subjectId ?? null,
-        reason: row.entry_reason as string,
-      }));
-    });
+  /** A page of the audit log, newest first (admins): see auditPage. */
+  async auditLog(branchCode: string, page: AuditPage = {}): Promise<AuditEntryView[]> {
+    return this.commands.read((manager) => auditPage(manager, branchCode, page));
   }
 
   private parseRow(
